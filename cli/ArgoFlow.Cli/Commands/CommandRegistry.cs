@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>Every top-level command, in the order `argoflow --help` lists them. One line per command.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

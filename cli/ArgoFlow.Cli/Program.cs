@@ -1,0 +1,3 @@
+using ArgoFlow.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

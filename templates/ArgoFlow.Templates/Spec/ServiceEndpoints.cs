@@ -1,0 +1,13 @@
+namespace ArgoFlow.Templates.Spec;
+
+/// <summary>Where each step type's service lives; every step type has an entry once the spec is loaded.</summary>
+public sealed record ServiceEndpoints(IReadOnlyDictionary<string, ServiceEndpoint> ByStepType)
+{
+    public ServiceEndpoint For(string stepType) => ByStepType[stepType];
+}
+
+/// <summary>
+/// One service's addresses: <see cref="Grpc"/> as <c>host:port</c> (the step client, the plugin) and
+/// <see cref="Http"/> as a base URL <c>http://host:port</c> (Argo http templates).
+/// </summary>
+public sealed record ServiceEndpoint(string Grpc, string Http);
