@@ -8,15 +8,22 @@ namespace ArgoFlow.Templates.Spec.Validation;
 /// Reads <c>spec.services</c>: a <c>default</c> entry and one per step type, each with <c>grpc: host:port</c> and
 /// <c>http: http://host:port</c>. What is not given falls back to <c>default</c>, then to the in-cluster Service the
 /// generator emits: <c>argoflow-TYPE.NAMESPACE.svc.cluster.local</c> on ports 9090 (gRPC) and 8080 (HTTP).
+/// <c>pipeline</c> is the fused mode's Pipeline service, addressed the same way.
 /// </summary>
 internal static partial class ServicesReader
 {
     public const string DefaultKey = "default";
 
+    /// <summary>The fused mode's Pipeline service, addressed like a step type.</summary>
+    public const string PipelineKey = "pipeline";
+
+    /// <summary>Every key <c>spec.services</c> accepts besides <c>default</c>, in output order.</summary>
+    public static IReadOnlyList<string> ServiceNames { get; } = [.. StepCatalog.All.Select(t => t.Name), PipelineKey];
+
     public static ServiceEndpoints Read(SpecReadContext context, YNode? node, string ns)
     {
         const string path = "spec.services";
-        var keys = new[] { DefaultKey }.Concat(StepCatalog.All.Select(t => t.Name)).ToArray();
+        var keys = new[] { DefaultKey }.Concat(ServiceNames).ToArray();
         var mapping = context.Mapping(node, path);
         var given = new Dictionary<string, (string? Grpc, string? Http)>(StringComparer.Ordinal);
         if (mapping is not null)
@@ -35,11 +42,11 @@ internal static partial class ServicesReader
 
         given.TryGetValue(DefaultKey, out var fallback);
         var result = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
-        foreach (var type in StepCatalog.All)
+        foreach (var service in ServiceNames)
         {
-            given.TryGetValue(type.Name, out var own);
-            var host = DefaultHost(type.Name, ns);
-            result[type.Name] = new ServiceEndpoint(
+            given.TryGetValue(service, out var own);
+            var host = DefaultHost(service, ns);
+            result[service] = new ServiceEndpoint(
                 own.Grpc ?? fallback.Grpc ?? $"{host}:{ServicePorts.Grpc}",
                 own.Http ?? fallback.Http ?? $"http://{host}:{ServicePorts.Http}");
         }
