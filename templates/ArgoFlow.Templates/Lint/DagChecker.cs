@@ -47,6 +47,17 @@ internal sealed partial class DagChecker(
             }
 
             TemplateChecker.CheckCall(context, templates, task, taskPath);
+            var hasDepends = task["depends"] is not null;
+            var hasDependencies = task["dependencies"] is not null;
+            if (hasDepends && hasDependencies)
+            {
+                context.Error(task, taskPath, "cannot use both 'depends' and 'dependencies'");
+            }
+
+            if ((hasDepends || hasDependencies) && char.IsAsciiDigit(name[0]))
+            {
+                context.Error(task["name"], taskPath + ".name", $"'{name}' begins with a digit, which Argo rejects for a task with dependencies");
+            }
         }
 
         foreach (var (name, (task, taskPath)) in _tasks)

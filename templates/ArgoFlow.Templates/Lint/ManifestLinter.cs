@@ -34,7 +34,16 @@ public static class ManifestLinter
     public static LintResult Lint(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var documents = SafeYamlLoader.Load(SourceText.Check(text, source, MaxFileBytes, "manifest"), source);
+        IReadOnlyList<YNode> documents;
+        try
+        {
+            documents = SafeYamlLoader.Load(SourceText.Check(text, source, MaxFileBytes, "manifest"), source);
+        }
+        catch (ValidationException ex)
+        {
+            return new LintResult(source, [], ex.Diagnostics);
+        }
+
         var kinds = new List<string>();
         var bag = new DiagnosticBag(source);
         var context = new SpecReadContext(bag);

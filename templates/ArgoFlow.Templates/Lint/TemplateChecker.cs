@@ -32,6 +32,11 @@ internal sealed partial class TemplateChecker(
                 : $"has {types.Count} template types ({string.Join(", ", types)}); give exactly one");
         }
 
+        if ((template["dag"] is not null || template["steps"] is not null) && template["timeout"] is YScalar { IsNull: false, Value.Length: > 0 })
+        {
+            context.Error(template["timeout"], path + ".timeout", "cannot be applied to steps or dag templates");
+        }
+
         if (template["plugin"] is YMapping plugin && plugin.Entries.Count != 1)
         {
             context.Error(plugin, path + ".plugin", $"must have exactly one key (the plugin's name), found {plugin.Entries.Count}");
