@@ -35,7 +35,7 @@ public sealed record PluginTemplate(string Workflow, string WorkflowUid, string 
         var qualified = string.IsNullOrEmpty(ns) ? name : $"{ns}/{name}";
         var uid = Text(metadata, "uid");
         JsonElement? config = template.TryGetProperty("plugin", out var plugin) && plugin.ValueKind == JsonValueKind.Object &&
-            plugin.TryGetProperty(PluginName, out var ours) ? ours : null;
+            plugin.TryGetProperty(PluginName, out var ours) ? ours.Clone() : null;
         return new PluginTemplate(
             qualified, string.IsNullOrEmpty(uid) ? qualified : uid, Text(template, "name"), config, template.GetRawText());
     }
