@@ -76,6 +76,8 @@ public sealed class StepClient : IStepInvoker, IDisposable
         // Grpc.Net.Client puts the socket error in the detail of UNAVAILABLE; keep only its first line.
         var detail = ex.Status.Detail ?? string.Empty;
         var newline = detail.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 ? detail : detail[..newline];
+        detail = newline < 0 ? detail : detail[..newline];
+        var cause = ex.Status.DebugException?.InnerException?.Message ?? ex.Status.DebugException?.Message;
+        return cause is null || detail.Contains(cause, StringComparison.Ordinal) ? detail : $"{detail.TrimEnd('.')}: {cause}";
     }
 }
