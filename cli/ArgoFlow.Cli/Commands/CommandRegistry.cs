@@ -10,5 +10,8 @@ internal static class CommandRegistry
         yield return VersionCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return SubmitCommand.Create();
+        yield return GetCommand.Create();
     }
 }
