@@ -7,6 +7,8 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
+        yield return GenerateCommand.Create();
+        yield return LintCommand.Create();
         yield return VersionCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
