@@ -8,6 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
     }
