@@ -97,7 +97,7 @@ internal sealed class RunInputs
         {
             // The copy must stay writable (a read-only source keeps its mode) so the next run can replace it.
             File.Copy(file, destination, overwrite: true);
-            File.SetUnixFileMode(destination, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            File.SetAttributes(destination, FileAttributes.Normal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
