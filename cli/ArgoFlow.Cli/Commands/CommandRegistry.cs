@@ -11,5 +11,8 @@ internal static class CommandRegistry
         yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return SubmitCommand.Create();
+        yield return GetCommand.Create();
     }
 }
