@@ -10,6 +10,7 @@ internal static class CommandRegistry
         yield return GenerateCommand.Create();
         yield return LintCommand.Create();
         yield return VersionCommand.Create();
+        yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
         yield return ApplyCommand.Create();
