@@ -8,6 +8,8 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return StepCommand.Create();
+        yield return PluginCommand.Create();
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();

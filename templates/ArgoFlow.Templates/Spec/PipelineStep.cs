@@ -8,7 +8,9 @@ namespace ArgoFlow.Templates.Spec;
 /// plus every step an input reads from). <see cref="Inputs"/> maps the step type's input ports (e.g. "image",
 /// "regions") to where their value comes from. <see cref="With"/> holds the parameter values, typed per
 /// the catalogue: long, double, bool, string, IReadOnlyList&lt;string&gt;, IReadOnlyList&lt;BoxValue&gt;, or a
-/// <see cref="ParameterRef"/> to a workflow parameter.
+/// <see cref="ParameterRef"/> to a workflow parameter. It holds the values the spec gives (in catalogue order), plus
+/// <c>writeDetections</c>/<c>annotate</c> = true when a later step reads that output; catalogue defaults are not
+/// copied in (the services apply them), so requests stay as small as the spec.
 /// </summary>
 public sealed record PipelineStep(
     string Name,

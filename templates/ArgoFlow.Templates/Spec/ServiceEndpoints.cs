@@ -1,6 +1,9 @@
 namespace ArgoFlow.Templates.Spec;
 
-/// <summary>Where each step type's service lives; every step type has an entry once the spec is loaded.</summary>
+/// <summary>
+/// Where each step type's service lives; every step type, and "pipeline" (the fused mode's Pipeline service), has
+/// an entry once the spec is loaded.
+/// </summary>
 public sealed record ServiceEndpoints(IReadOnlyDictionary<string, ServiceEndpoint> ByStepType)
 {
     public ServiceEndpoint For(string stepType) => ByStepType[stepType];

@@ -1,0 +1,19 @@
+namespace ArgoFlow.Templates.Generation;
+
+/// <summary>What to generate.</summary>
+/// <param name="Mode">How steps call the services (default http).</param>
+/// <param name="Fused">One Argo step that runs the whole spec in the Pipeline service instead of one per step.</param>
+/// <param name="Image">The ArgoFlow image of the services, the plugin sidecar and container steps.</param>
+/// <param name="NetworkPolicy">Also emit a NetworkPolicy that lets only workflow pods and ArgoFlow clients in.</param>
+public sealed record GeneratorOptions(
+    GenerationMode Mode = GenerationMode.Http,
+    bool Fused = false,
+    string Image = GeneratorOptions.DefaultImage,
+    bool NetworkPolicy = false)
+{
+    /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>
+    public const string DefaultImage = "ghcr.io/argoflow/argoflow:0.1.0";
+
+    /// <summary>"http", "plugin", "container", "fused-http" or "fused-plugin": the mode label and golden folder name.</summary>
+    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using ArgoFlow.Core.Catalog;
+using ArgoFlow.Templates.Kubernetes;
+
+namespace ArgoFlow.Templates.Manifests;
+
+/// <summary>
+/// The Deployment and Service of one warm service (<c>argoflow serve --service TYPE</c>): gRPC on 9090 with native
+/// gRPC startup/readiness/liveness probes (grpc.health.v1), HTTP/JSON and /metrics on 8080.
+/// </summary>
+public static class ServiceManifests
+{
+    public static Deployment Deployment(string service, string ns, string image)
+    {
+        var labels = ManifestLabels.ForService(service);
+        var container = new Container(
+            "argoflow",
+            image,
+            Args: ["serve", "--service", service, "--grpc-port", Port(ServicePorts.Grpc), "--http-port", Port(ServicePorts.Http)],
+            Env: [new EnvVar("TMPDIR", "/tmp")],
+            Ports: [new ContainerPort("grpc", ServicePorts.Grpc), new ContainerPort("http", ServicePorts.Http)],
+            Resources: ServiceResources.For(service),
+            // Start-up loads models and warms up; allow up to 2 minutes before liveness takes over.
+            StartupProbe: new Probe(new GrpcAction(ServicePorts.Grpc), PeriodSeconds: 2, TimeoutSeconds: 2, FailureThreshold: 60),
+            ReadinessProbe: new Probe(new GrpcAction(ServicePorts.Grpc), PeriodSeconds: 5, TimeoutSeconds: 2, FailureThreshold: 2),
+            LivenessProbe: new Probe(new GrpcAction(ServicePorts.Grpc), PeriodSeconds: 10, TimeoutSeconds: 5, FailureThreshold: 3),
+            SecurityContext: PodSecurity.Container,
+            VolumeMounts: [new VolumeMount("tmp", "/tmp")]);
+        var pod = new PodSpec(
+            [container],
+            AutomountServiceAccountToken: false,
+            SecurityContext: PodSecurity.Pod,
+            TerminationGracePeriodSeconds: 30,
+            Volumes: [new Volume("tmp", new EmptyDirVolumeSource("1Gi"))]);
+        return Kubernetes.Deployment.Create(
+            new ObjectMeta("argoflow-" + service, Namespace: ns, Labels: labels),
+            new DeploymentSpec(1, new LabelSelector(ManifestLabels.Sorted((ManifestLabels.Name, "argoflow-" + service))),
+                new PodTemplateSpec(new ObjectMeta(Labels: labels), pod)));
+    }
+
+    public static Service Service(string service, string ns) => Kubernetes.Service.Create(
+        new ObjectMeta("argoflow-" + service, Namespace: ns, Labels: ManifestLabels.ForService(service)),
+        new ServiceSpec(
+            ManifestLabels.Sorted((ManifestLabels.Name, "argoflow-" + service)),
+            [
+                new ServicePort("grpc", ServicePorts.Grpc, "grpc", AppProtocol: "kubernetes.io/h2c"),
+                new ServicePort("http", ServicePorts.Http, "http", AppProtocol: "http"),
+            ]));
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+}

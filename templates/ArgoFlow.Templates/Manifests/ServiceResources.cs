@@ -1,0 +1,28 @@
+using ArgoFlow.Templates.Kubernetes;
+
+namespace ArgoFlow.Templates.Manifests;
+
+/// <summary>
+/// Default requests/limits. Detection holds an ONNX session and runs two intra-op threads, so it gets about twice
+/// what the OpenCV services need; the step client and the plugin sidecar only relay calls.
+/// </summary>
+public static class ServiceResources
+{
+    public static ResourceRequirements Image { get; } = new(new("300m", "768Mi"), new("1", "1536Mi"));
+
+    public static ResourceRequirements Detect { get; } = new(new("700m", "1536Mi"), new("2", "4Gi"));
+
+    /// <summary>The Pipeline service only orchestrates calls to the others.</summary>
+    public static ResourceRequirements Pipeline { get; } = new(new("100m", "256Mi"), new("1", "512Mi"));
+
+    public static ResourceRequirements StepClient { get; } = new(new("50m", "64Mi"), new("500m", "256Mi"));
+
+    public static ResourceRequirements PluginSidecar { get; } = new(new("100m", "64Mi"), new("500m", "256Mi"));
+
+    public static ResourceRequirements For(string service) => service switch
+    {
+        "detect" => Detect,
+        "pipeline" => Pipeline,
+        _ => Image,
+    };
+}

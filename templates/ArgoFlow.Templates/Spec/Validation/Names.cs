@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace ArgoFlow.Templates.Spec.Validation;
+
+/// <summary>
+/// Naming rules, from Kubernetes and the Argo CRDs: resource names (pipeline, namespace) are DNS-1123 labels of at
+/// most 63 characters; step names become Argo template and DAG task names (at most 128) and are held to the same
+/// lower-case DNS-1123 style; workflow parameter names follow the CRD pattern for parameters.
+/// </summary>
+internal static partial class Names
+{
+    public const int MaxResourceName = 63;
+    public const int MaxTemplateName = 128;
+
+    public static string? CheckResourceName(string name) =>
+        Check(name, MaxResourceName, DnsLabel(), "lower-case letters, digits and '-', starting and ending with a letter or digit");
+
+    public static string? CheckStepName(string name) =>
+        Check(name, MaxTemplateName, DnsLabel(), "lower-case letters, digits and '-', starting and ending with a letter or digit");
+
+    public static string? CheckParameterName(string name) =>
+        Check(name, MaxTemplateName, ParameterPattern(), "letters, digits, '_' and '-', not starting with '-'");
+
+    private static string? Check(string name, int max, Regex pattern, string rule)
+    {
+        if (name.Length == 0)
+        {
+            return "must not be empty";
+        }
+
+        if (name.Length > max)
+        {
+            return $"'{Shorten(name)}' is {name.Length} characters; at most {max} allowed";
+        }
+
+        return pattern.IsMatch(name) ? null : $"'{Shorten(name)}' is not a valid name: use {rule}";
+    }
+
+    private static string Shorten(string name) => name.Length <= 40 ? name : name[..37] + "...";
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^[a-zA-Z0-9_][-a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterPattern();
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using ArgoFlow.Core.Catalog;
+using ArgoFlow.Templates.Yaml;
+
+namespace ArgoFlow.Templates.Spec.Validation;
+
+/// <summary>
+/// Reads <c>spec.services</c>: a <c>default</c> entry and one per step type, each with <c>grpc: host:port</c> and
+/// <c>http: http://host:port</c>. What is not given falls back to <c>default</c>, then to the in-cluster Service the
+/// generator emits: <c>argoflow-TYPE.NAMESPACE.svc.cluster.local</c> on ports 9090 (gRPC) and 8080 (HTTP).
+/// <c>pipeline</c> is the fused mode's Pipeline service, addressed the same way.
+/// </summary>
+internal static partial class ServicesReader
+{
+    public const string DefaultKey = "default";
+
+    /// <summary>The fused mode's Pipeline service, addressed like a step type.</summary>
+    public const string PipelineKey = "pipeline";
+
+    /// <summary>Every key <c>spec.services</c> accepts besides <c>default</c>, in output order.</summary>
+    public static IReadOnlyList<string> ServiceNames { get; } = [.. StepCatalog.All.Select(t => t.Name), PipelineKey];
+
+    public static ServiceEndpoints Read(SpecReadContext context, YNode? node, string ns)
+    {
+        const string path = "spec.services";
+        var keys = new[] { DefaultKey }.Concat(ServiceNames).ToArray();
+        var mapping = context.Mapping(node, path);
+        var given = new Dictionary<string, (string? Grpc, string? Http)>(StringComparer.Ordinal);
+        if (mapping is not null)
+        {
+            context.CheckKeys(mapping, path, keys);
+            foreach (var (key, value) in mapping.Entries)
+            {
+                var entryPath = SpecReadContext.Join(path, key.Value);
+                if (context.Mapping(value, entryPath) is { } entry)
+                {
+                    context.CheckKeys(entry, entryPath, "grpc", "http");
+                    given[key.Value] = (Grpc(context, entry["grpc"], entryPath + ".grpc"), Http(context, entry["http"], entryPath + ".http"));
+                }
+            }
+        }
+
+        given.TryGetValue(DefaultKey, out var fallback);
+        var result = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
+        foreach (var service in ServiceNames)
+        {
+            given.TryGetValue(service, out var own);
+            var host = DefaultHost(service, ns);
+            result[service] = new ServiceEndpoint(
+                own.Grpc ?? fallback.Grpc ?? $"{host}:{ServicePorts.Grpc}",
+                own.Http ?? fallback.Http ?? $"http://{host}:{ServicePorts.Http}");
+        }
+
+        return new ServiceEndpoints(result);
+    }
+
+    /// <summary>The in-cluster DNS name of the Service the generator emits for a step type.</summary>
+    public static string DefaultHost(string stepType, string ns) => $"argoflow-{stepType}.{ns}.svc.cluster.local";
+
+    private static string? Grpc(SpecReadContext context, YNode? node, string path)
+    {
+        var text = context.Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var match = HostPort().Match(text);
+        if (match.Success && int.TryParse(match.Groups["port"].Value, out var port) && port is >= 1 and <= 65535)
+        {
+            return text;
+        }
+
+        context.Error(node, path, $"expected host:port (e.g. argoflow-resize.argo.svc.cluster.local:{ServicePorts.Grpc}), found '{text}'");
+        return null;
+    }
+
+    private static string? Http(SpecReadContext context, YNode? node, string path)
+    {
+        var text = context.Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" &&
+            string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && !text.Contains(' ', StringComparison.Ordinal))
+        {
+            return text.TrimEnd('/');
+        }
+
+        context.Error(node, path, $"expected an http:// or https:// base URL (e.g. http://argoflow-resize.argo.svc.cluster.local:{ServicePorts.Http}), found '{text}'");
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?|\[[0-9a-fA-F:.]+\]):(?<port>[0-9]{1,5})$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostPort();
+}

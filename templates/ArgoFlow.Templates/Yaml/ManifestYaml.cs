@@ -1,0 +1,51 @@
+using System.Text;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ArgoFlow.Templates.Yaml;
+
+/// <summary>
+/// The one YAML serializer for everything ArgoFlow emits: camelCase keys in declaration order (the models declare
+/// apiVersion, kind, metadata, spec first), nulls omitted, no anchors/aliases, strings quoted where a reader would
+/// take them as another type, invariant culture, "\n" line ends and exactly one trailing newline.
+/// </summary>
+public static class ManifestYaml
+{
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+        .DisableAliases()
+        .WithTypeConverter(new JsonNodeYamlConverter())
+        .WithEventEmitter(next => new QuotingEventEmitter(next))
+        .WithIndentedSequences()
+        .WithNewLine("\n")
+        .Build();
+
+    /// <summary>The YAML of one object, ending in exactly one newline.</summary>
+    public static string Serialize(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var text = Serializer.Serialize(value).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return text.TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>One document with a leading comment (each line of <paramref name="header"/> prefixed by "# ").</summary>
+    public static string Document(string header, object value)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var builder = new StringBuilder();
+        foreach (var line in header.Split('\n'))
+        {
+            builder.Append("# ").Append(line.TrimEnd()).Append('\n');
+        }
+
+        return builder.Append(Serialize(value)).ToString();
+    }
+
+    /// <summary>Several documents as one stream, separated by "---" lines.</summary>
+    public static string Stream(IEnumerable<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return string.Join("---\n", documents);
+    }
+}
