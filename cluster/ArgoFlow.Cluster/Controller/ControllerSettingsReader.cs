@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using ArgoFlow.Cluster.Kube;
+
+namespace ArgoFlow.Cluster.Controller;
+
+/// <summary>Reads the env of the workflow-controller Deployment; a 403/404 is reported, not fatal.</summary>
+public static class ControllerSettingsReader
+{
+    public const string DeploymentName = "workflow-controller";
+
+    public static async Task<ControllerSettings> ReadAsync(KubeApiClient api, string controllerNamespace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        JsonObject? deployment;
+        try
+        {
+            deployment = await api.TryGetAsync(ResourceTypes.Deployment.ItemPath(controllerNamespace, DeploymentName), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (KubeApiException ex) when (ex.Code is 401 or 403)
+        {
+            return new ControllerSettings { Namespace = controllerNamespace, Problem = $"not readable: {ex.Status.Message}" };
+        }
+
+        if (deployment is null)
+        {
+            return new ControllerSettings
+            {
+                Namespace = controllerNamespace,
+                Problem = $"deployment/{DeploymentName} not found in namespace \"{controllerNamespace}\" (use --controller-namespace)",
+            };
+        }
+
+        var container = (deployment["spec"]?["template"]?["spec"]?["containers"] as JsonArray)?
+            .OfType<JsonObject>()
+            .FirstOrDefault(c => (string?)c["name"] == DeploymentName) ??
+            (deployment["spec"]?["template"]?["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        var env = (container?["env"] as JsonArray)?.OfType<JsonObject>()
+            .Where(e => e["name"] is not null)
+            .GroupBy(e => (string)e["name"]!)
+            .ToDictionary(g => g.Key, g => (string?)g.Last()["value"]) ?? [];
+        return new ControllerSettings
+        {
+            Namespace = controllerNamespace,
+            Readable = true,
+            DefaultRequeueTime = env.GetValueOrDefault("DEFAULT_REQUEUE_TIME"),
+            AgentPatchRate = env.GetValueOrDefault("ARGO_AGENT_PATCH_RATE"),
+            ExecutorPlugins = env.GetValueOrDefault("ARGO_EXECUTOR_PLUGINS"),
+            Image = (string?)container?["image"],
+        };
+    }
+}

@@ -1,0 +1,137 @@
+using System.Buffers;
+using ArgoFlow.Services.Errors;
+using Microsoft.ML.OnnxRuntime;
+using OpenCvSharp;
+
+namespace ArgoFlow.Services.Detect;
+
+/// <summary>
+/// One ONNX model with its own InferenceSession, created once and shared by every call (Run is thread-safe).
+/// Pure processing: an OpenCV Mat in, detections in source pixels out; no storage, no transport.
+/// </summary>
+public sealed class DetectionModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly string[] _outputNames;
+
+    private DetectionModel(string name, InferenceSession session, ModelFormat format, int inputWidth, int inputHeight,
+        IReadOnlyList<string> classNames, float scoreThreshold, float iouThreshold)
+    {
+        Name = name;
+        _session = session;
+        Format = format;
+        InputWidth = inputWidth;
+        InputHeight = inputHeight;
+        ClassNames = classNames;
+        DefaultScoreThreshold = scoreThreshold;
+        DefaultIouThreshold = iouThreshold;
+        _inputName = session.InputNames[0];
+        _outputNames = [session.OutputNames[0]];
+    }
+
+    public string Name { get; }
+
+    public ModelFormat Format { get; }
+
+    public int InputWidth { get; }
+
+    public int InputHeight { get; }
+
+    public IReadOnlyList<string> ClassNames { get; }
+
+    public float DefaultScoreThreshold { get; }
+
+    public float DefaultIouThreshold { get; }
+
+    /// <summary>Loads the model; intra-op threads as given, with spinning off so idle ORT threads leave the CPU to OpenCV.</summary>
+    public static DetectionModel Load(ModelOptions options, int intraOpThreads)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = intraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        sessionOptions.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        var session = new InferenceSession(options.Path, sessionOptions);
+        try
+        {
+            return Describe(options, session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Detects objects in a BGR image. Boxes are in the image's pixels, best first.</summary>
+    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(bgr);
+        ArgumentNullException.ThrowIfNull(settings);
+        var length = 3 * InputWidth * InputHeight;
+        var tensor = ArrayPool<float>.Shared.Rent(length);
+        try
+        {
+            var letterbox = default(Letterbox);
+            if (Format == ModelFormat.Yolo)
+            {
+                letterbox = YoloHead.Prepare(bgr, tensor, InputWidth, InputHeight);
+            }
+            else
+            {
+                FastestDetHead.Prepare(bgr, tensor, InputWidth, InputHeight);
+            }
+
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor.AsMemory(0, length),
+                [1, 3, InputHeight, InputWidth]);
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
+            var output = outputs[0];
+            var shape = output.GetTensorTypeAndShape().Shape;
+            var data = output.GetTensorDataAsSpan<float>();
+            var found = Format == ModelFormat.Yolo
+                ? YoloHead.Decode(data, shape, letterbox, bgr.Width, bgr.Height, ClassNames, settings)
+                : FastestDetHead.Decode(data, shape, bgr.Width, bgr.Height, ClassNames, settings);
+            return found.Count > settings.MaxDetections ? found.GetRange(0, settings.MaxDetections) : found;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(tensor);
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static DetectionModel Describe(ModelOptions options, InferenceSession session)
+    {
+        var input = session.InputMetadata[session.InputNames[0]].Dimensions;
+        var output = session.OutputMetadata[session.OutputNames[0]].Dimensions;
+        var format = options.Format != ModelFormat.Auto ? options.Format : output.Length switch
+        {
+            4 => ModelFormat.FastestDet,
+            3 => ModelFormat.Yolo,
+            _ => throw new StepException(StepFailure.InvalidArgument,
+                $"model {options.Path}: output shape [{string.Join(", ", output)}] is neither FastestDet [1, 5+C, H, W] nor YOLO [1, 4+C, N]"),
+        };
+        if (input.Length != 4 || input[1] is not (3 or -1))
+        {
+            throw new StepException(StepFailure.InvalidArgument,
+                $"model {options.Path}: input shape [{string.Join(", ", input)}] is not [1, 3, H, W]");
+        }
+
+        // Dynamic sizes (-1) take the usual export size of each family.
+        var fallback = format == ModelFormat.Yolo ? 640 : 352;
+        var height = input[2] > 0 ? input[2] : fallback;
+        var width = input[3] > 0 ? input[3] : fallback;
+        var classCount = output[1] > 0 ? output[1] - (format == ModelFormat.Yolo ? 4 : 5) : 0;
+        var names = ClassNameSource.Load(options, session.ModelMetadata.CustomMetadataMap, classCount);
+        var score = options.ScoreThreshold ?? (format == ModelFormat.Yolo ? 0.25f : 0.65f);
+        return new DetectionModel(options.EffectiveName, session, format, width, height, names, score, options.IouThreshold ?? 0.45f);
+    }
+}

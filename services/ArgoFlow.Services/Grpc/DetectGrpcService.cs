@@ -1,0 +1,90 @@
+using System.Text.Json;
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Core.Catalog;
+using ArgoFlow.Services.Detect;
+using ArgoFlow.Services.Hosting;
+using Grpc.Core;
+
+namespace ArgoFlow.Services.Grpc;
+
+/// <summary>
+/// argoflow.v1.DetectService: validate, load, <see cref="DetectionModel.Detect"/>, and optionally write the
+/// detections JSON (<see cref="DetectionsDocument"/>) and an annotated copy.
+/// </summary>
+public sealed class DetectGrpcService : DetectService.DetectServiceBase
+{
+    private readonly StepIo _io;
+    private readonly ModelRegistry _models;
+    private readonly WarmHostOptions _options;
+
+    public DetectGrpcService(StepIo io, ModelRegistry models, WarmHostOptions options)
+    {
+        _io = io;
+        _models = models;
+        _options = options;
+    }
+
+    public override async Task<DetectResponse> Detect(DetectRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var clock = new StageClock(_io.Time);
+        var parameters = RequestParameters.Validate(StepCatalog.Detect, request);
+        var model = _models.Get(request.Model);
+        var settings = new DetectSettings(
+            parameters.Has("scoreThreshold") ? (float)parameters.Number("scoreThreshold") : model.DefaultScoreThreshold,
+            parameters.Has("iouThreshold") ? (float)parameters.Number("iouThreshold") : model.DefaultIouThreshold,
+            parameters.Whole("maxDetections"))
+        {
+            Classes = parameters.TextList("classes").ToHashSet(StringComparer.Ordinal),
+        };
+        var input = _io.Store.Resolve(request.Input, "input");
+        var detectionsOut = !request.WriteDetections ? null : request.DetectionsOutput.Length > 0
+            ? _io.Store.Resolve(request.DetectionsOutput, "detectionsOutput")
+            : OutputKeys.Derive(input, "detect", request, "json");
+        var annotatedOut = !request.Annotate ? null : request.AnnotatedOutput.Length > 0
+            ? _io.Store.Resolve(request.AnnotatedOutput, "annotatedOutput")
+            : OutputKeys.Derive(input, "detect", request, "jpg");
+
+        using var image = await _io.LoadImageAsync(input, clock, context.CancellationToken);
+        var start = clock.Now();
+        var found = model.Detect(image, settings);
+        clock.Add(StageClock.Stage.Process, start);
+        var inputUri = _io.Store.ToUri(input);
+        var response = new DetectResponse
+        {
+            Width = image.Width,
+            Height = image.Height,
+            Model = model.Name,
+            Instance = _options.Instance,
+            Input = inputUri,
+        };
+        response.Detections.AddRange(found.Select(d => new Detection
+        {
+            ClassId = d.ClassId,
+            ClassName = d.ClassName,
+            Score = d.Score,
+            Box = new Box { X1 = d.X1, Y1 = d.Y1, X2 = d.X2, Y2 = d.Y2 },
+        }));
+
+        if (detectionsOut is not null)
+        {
+            start = clock.Now();
+            var document = DetectionsDocument.From(inputUri, model.Name, image.Width, image.Height, found);
+            var json = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);
+            clock.Add(StageClock.Stage.Encode, start);
+            await _io.SaveBytesAsync(detectionsOut, json, "application/json", clock, context.CancellationToken);
+            response.DetectionsUri = _io.Store.ToUri(detectionsOut);
+        }
+
+        if (annotatedOut is not null)
+        {
+            using var annotated = Annotator.Draw(image, found);
+            await _io.SaveImageAsync(annotatedOut, annotated, "jpeg", 90, clock, context.CancellationToken);
+            response.AnnotatedUri = _io.Store.ToUri(annotatedOut);
+        }
+
+        response.Timing = clock.Finish();
+        return response;
+    }
+}

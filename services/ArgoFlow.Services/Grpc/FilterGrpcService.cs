@@ -1,0 +1,111 @@
+using System.Text.Json;
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Core.Catalog;
+using ArgoFlow.Services.Detect;
+using ArgoFlow.Services.Errors;
+using ArgoFlow.Services.Filter;
+using ArgoFlow.Services.Hosting;
+using ArgoFlow.Services.Imaging;
+using Grpc.Core;
+using OpenCvSharp;
+
+namespace ArgoFlow.Services.Grpc;
+
+/// <summary>argoflow.v1.FilterService: validate, gather regions (request + detections JSON), then <see cref="ImageFilters"/>.</summary>
+public sealed class FilterGrpcService : FilterService.FilterServiceBase
+{
+    private readonly StepIo _io;
+    private readonly WarmHostOptions _options;
+
+    public FilterGrpcService(StepIo io, WarmHostOptions options)
+    {
+        _io = io;
+        _options = options;
+    }
+
+    public override async Task<FilterResponse> Filter(FilterRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var clock = new StageClock(_io.Time);
+        var parameters = RequestParameters.Validate(StepCatalog.Filter, request);
+        var operation = parameters.Text("operation");
+        var regionOperation = operation is "blurRegions" or "pixelateRegions";
+        if (regionOperation && request.Regions.Count == 0 && request.RegionsUri.Length == 0)
+        {
+            throw StepException.Invalid("regions", $"{operation} needs regions or regionsUri");
+        }
+
+        var format = parameters.Text("format");
+        var input = _io.Store.Resolve(request.Input, "input");
+        var regionsFile = request.RegionsUri.Length > 0 ? _io.Store.Resolve(request.RegionsUri, "regionsUri") : null;
+        var output = request.Output.Length > 0
+            ? _io.Store.Resolve(request.Output, "output")
+            : OutputKeys.Derive(input, "filter", request, ImageCodec.Extension(format));
+
+        var padding = parameters.Whole("regionPadding");
+        var regions = request.Regions.Select(b => ToRect(b, padding)).ToList();
+        if (regionsFile is not null)
+        {
+            var json = await _io.ReadBytesAsync(regionsFile, clock, context.CancellationToken);
+            regions.AddRange(RegionsFrom(json, _io.Store.ToUri(regionsFile), request.RegionClasses, padding));
+        }
+
+        using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken);
+        var settings = new FilterSettings(
+            operation,
+            parameters.OptionalWhole("kernelSize") ?? (operation == "blurRegions" ? 31 : 5),
+            parameters.Number("sigma"), parameters.Number("amount"), parameters.Number("lowThreshold"),
+            parameters.Number("highThreshold"), parameters.Number("strength"), parameters.Number("brightness"),
+            parameters.Number("contrast"), parameters.Whole("blockSize"))
+        {
+            Regions = regions,
+        };
+        var start = clock.Now();
+        using var filtered = ImageFilters.Apply(source, settings);
+        clock.Add(StageClock.Stage.Process, start);
+        var bytes = await _io.SaveImageAsync(output, filtered, format, parameters.Whole("quality"), clock, context.CancellationToken);
+        return new FilterResponse
+        {
+            Output = _io.Store.ToUri(output),
+            Width = filtered.Width,
+            Height = filtered.Height,
+            Regions = regionOperation ? ImageFilters.Clip(regions, source.Width, source.Height).Count() : 0,
+            Bytes = bytes,
+            Timing = clock.Finish(),
+            Instance = _options.Instance,
+        };
+    }
+
+    private static Rect ToRect(Box box, int padding)
+    {
+        var x1 = (int)Math.Floor(Math.Min(box.X1, box.X2)) - padding;
+        var y1 = (int)Math.Floor(Math.Min(box.Y1, box.Y2)) - padding;
+        var x2 = (int)Math.Ceiling(Math.Max(box.X1, box.X2)) + padding;
+        var y2 = (int)Math.Ceiling(Math.Max(box.Y1, box.Y2)) + padding;
+        return new Rect(x1, y1, x2 - x1, y2 - y1);
+    }
+
+    private static List<Rect> RegionsFrom(byte[] json, string uri, Google.Protobuf.Collections.RepeatedField<string> classes, int padding)
+    {
+        DetectionsDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, DetectionsJsonContext.Default.DetectionsDocument);
+        }
+        catch (JsonException ex)
+        {
+            throw StepException.Invalid("regionsUri", $"{uri} is not a detections JSON written by detect: {ex.Message}");
+        }
+
+        if (document?.Detections is null)
+        {
+            throw StepException.Invalid("regionsUri", $"{uri} has no 'detections' list");
+        }
+
+        return document.Detections
+            .Where(d => classes.Count == 0 || classes.Contains(d.ClassName))
+            .Select(d => ToRect(new Box { X1 = d.Box.X1, Y1 = d.Box.Y1, X2 = d.Box.X2, Y2 = d.Box.Y2 }, padding))
+            .ToList();
+    }
+}

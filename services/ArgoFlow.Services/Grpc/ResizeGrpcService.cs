@@ -1,0 +1,54 @@
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Core.Catalog;
+using ArgoFlow.Services.Hosting;
+using ArgoFlow.Services.Imaging;
+using ArgoFlow.Services.Resize;
+using Grpc.Core;
+
+namespace ArgoFlow.Services.Grpc;
+
+/// <summary>argoflow.v1.ResizeService: validate, then load -> <see cref="Resizer"/> -> save.</summary>
+public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
+{
+    private readonly StepIo _io;
+    private readonly WarmHostOptions _options;
+
+    public ResizeGrpcService(StepIo io, WarmHostOptions options)
+    {
+        _io = io;
+        _options = options;
+    }
+
+    public override async Task<ResizeResponse> Resize(ResizeRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var clock = new StageClock(_io.Time);
+        var parameters = RequestParameters.Validate(StepCatalog.Resize, request);
+        var settings = new ResizeSettings(
+            parameters.OptionalWhole("width"), parameters.OptionalWhole("height"), parameters.OptionalWhole("maxSide"),
+            parameters.Text("fit"), parameters.Text("interpolation"));
+        var format = parameters.Text("format");
+        var input = _io.Store.Resolve(request.Input, "input");
+        var output = request.Output.Length > 0
+            ? _io.Store.Resolve(request.Output, "output")
+            : OutputKeys.Derive(input, "resize", request, ImageCodec.Extension(format));
+
+        using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken);
+        var start = clock.Now();
+        using var resized = Resizer.Resize(source, settings);
+        clock.Add(StageClock.Stage.Process, start);
+        var bytes = await _io.SaveImageAsync(output, resized, format, parameters.Whole("quality"), clock, context.CancellationToken);
+        return new ResizeResponse
+        {
+            Output = _io.Store.ToUri(output),
+            Width = resized.Width,
+            Height = resized.Height,
+            SourceWidth = source.Width,
+            SourceHeight = source.Height,
+            Bytes = bytes,
+            Timing = clock.Finish(),
+            Instance = _options.Instance,
+        };
+    }
+}

@@ -1,0 +1,19 @@
+namespace ArgoFlow.Steps.Client;
+
+/// <summary>Settings of the step client that do not come from the pipeline spec.</summary>
+public sealed class StepClientOptions
+{
+    /// <summary>How long opening a TCP connection to a service may take before the attempt counts as UNAVAILABLE. Default 3 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The clock for deadlines and backoff delays. Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Picks the jitter factor for a backoff delay, in [0, 1). The delay is backoff x (0.5 + 0.5 x jitter), so two
+    /// clients that failed together do not retry in lockstep. Default <see cref="Random.Shared"/>.
+    /// </summary>
+#pragma warning disable CA5394 // Jitter, not security.
+    public Func<double> Jitter { get; init; } = () => Random.Shared.NextDouble();
+#pragma warning restore CA5394
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace ArgoFlow.Steps.Plugin;
+
+/// <summary>
+/// Calls that outlived one request. When a call takes longer than the requeue threshold the sidecar answers
+/// Running with a requeue; Argo asks again for the same node (same workflow, same substituted template) and gets
+/// the result once it is there. Results nobody collects are dropped after <see cref="Retention"/>.
+/// </summary>
+internal sealed class PendingCalls
+{
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
+
+    public PendingCalls(TimeProvider clock) => this.clock = clock;
+
+    public static TimeSpan Retention { get; } = TimeSpan.FromMinutes(10);
+
+    public int Count => entries.Count;
+
+    public bool TryTake(string key, out Task<PluginReply> call)
+    {
+        Sweep();
+        if (entries.TryGetValue(key, out var entry))
+        {
+            call = entry.Call;
+            if (call.IsCompleted)
+            {
+                entries.TryRemove(key, out _);
+            }
+
+            return true;
+        }
+
+        call = Task.FromResult(PluginReply.NotMine);
+        return false;
+    }
+
+    public void Add(string key, Task<PluginReply> call) => entries[key] = new Entry(call, clock.GetUtcNow());
+
+    private void Sweep()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (key, entry) in entries)
+        {
+            if (entry.Call.IsCompleted && now - entry.Added > Retention)
+            {
+                entries.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed record Entry(Task<PluginReply> Call, DateTimeOffset Added);
+}

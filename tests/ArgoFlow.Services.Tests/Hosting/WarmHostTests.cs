@@ -1,0 +1,39 @@
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Services.Tests.Support;
+using Grpc.Health.V1;
+using static Grpc.Health.V1.HealthCheckResponse.Types;
+
+namespace ArgoFlow.Services.Tests.Hosting;
+
+public sealed class WarmHostTests
+{
+    [Fact]
+    public async Task Host_on_port_zero_reports_bound_loopback_ports_and_serves_resize_over_grpc()
+    {
+        await using var test = await TestHost.StartAsync();
+        Assert.StartsWith("127.0.0.1:", test.Host.GrpcAddress, StringComparison.Ordinal);
+        Assert.NotEqual("127.0.0.1:0", test.Host.GrpcAddress);
+        Assert.NotNull(test.Host.HttpBaseUrl);
+        Assert.NotEqual(0, test.Host.HttpBaseUrl!.Port);
+
+        var client = new ResizeService.ResizeServiceClient(test.Channel);
+        var response = await client.ResizeAsync(new ResizeRequest { Input = "in/1.jpg", Width = 320 });
+
+        Assert.Equal(320, response.Width);
+        Assert.Equal(240, response.Height);
+        Assert.True(File.Exists(new Uri(response.Output).LocalPath));
+        Assert.True(response.Timing.TotalMs > 0);
+    }
+
+    [Fact]
+    public async Task Health_reports_serving_for_every_hosted_service_after_warm_up()
+    {
+        await using var test = await TestHost.StartAsync();
+        var health = new Health.HealthClient(test.Channel);
+        foreach (var service in new[] { "", "argoflow.v1.ResizeService", "argoflow.v1.DetectService", "argoflow.v1.FilterService" })
+        {
+            var reply = await health.CheckAsync(new HealthCheckRequest { Service = service });
+            Assert.Equal(ServingStatus.Serving, reply.Status);
+        }
+    }
+}

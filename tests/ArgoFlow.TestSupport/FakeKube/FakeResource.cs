@@ -1,0 +1,29 @@
+namespace ArgoFlow.TestSupport.FakeKube;
+
+/// <summary>A REST resource the fake API server serves: group ("" for core), version, plural, kind, scope.</summary>
+public sealed record FakeResource(string Group, string Version, string Plural, string Kind, bool Namespaced = true)
+{
+    public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    /// <summary>How the API server names the resource in messages: <c>workflows.argoproj.io</c>, <c>configmaps</c>.</summary>
+    public string Qualified => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+
+    public static readonly FakeResource Workflows = new("argoproj.io", "v1alpha1", "workflows", "Workflow");
+    public static readonly FakeResource WorkflowTemplates = new("argoproj.io", "v1alpha1", "workflowtemplates", "WorkflowTemplate");
+    public static readonly FakeResource ClusterWorkflowTemplates = new("argoproj.io", "v1alpha1", "clusterworkflowtemplates", "ClusterWorkflowTemplate", false);
+
+    public static IReadOnlyList<FakeResource> All { get; } =
+    [
+        Workflows, WorkflowTemplates, ClusterWorkflowTemplates,
+        new("", "v1", "configmaps", "ConfigMap"),
+        new("", "v1", "secrets", "Secret"),
+        new("", "v1", "services", "Service"),
+        new("", "v1", "serviceaccounts", "ServiceAccount"),
+        new("apps", "v1", "deployments", "Deployment"),
+        new("rbac.authorization.k8s.io", "v1", "roles", "Role"),
+        new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding"),
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
+    ];
+
+    public bool IsArgo => Group == "argoproj.io";
+}
