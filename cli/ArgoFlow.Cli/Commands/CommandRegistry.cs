@@ -13,5 +13,8 @@ internal static class CommandRegistry
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
+        yield return ServeCommand.Create();
+        yield return HealthCommand.Create();
+        yield return ModelsCommand.Create();
     }
 }
