@@ -26,10 +26,11 @@ RUN dotnet publish cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj -c Release --no-restore 
  && rm -f /out/*.pdb /out/*.dll.config
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_TAG} AS runtime
-# OpenCvSharp's native library links GTK 3 (and, through it, cairo/pango/X11 client libraries) even though no
-# window is ever opened, plus libjpeg 6.2. The t64 names are Ubuntu 24.04's.
+# libOpenCvSharpExtern.so's direct NEEDED entries (readelf -d): GTK 3, gdk/pango/cairo/atk, freetype, harfbuzz,
+# X11, libdrm, libatomic - GTK is linked even though no window is ever opened. libgtk-3-0t64 (Ubuntu 24.04's name)
+# pulls all but the last two; the ldd check below proves nothing is missing.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libgtk-3-0t64 libjpeg62 libgomp1 \
+ && apt-get install -y --no-install-recommends libgtk-3-0t64 libdrm2 libatomic1 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/ ./
