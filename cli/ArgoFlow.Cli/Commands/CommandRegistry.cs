@@ -7,7 +7,9 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
-        yield return VersionCommand.Create();
+        yield return GenerateCommand.Create();
+        yield return LintCommand.Create();
+        yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
         yield return ApplyCommand.Create();
@@ -16,5 +18,6 @@ internal static class CommandRegistry
         yield return ServeCommand.Create();
         yield return HealthCommand.Create();
         yield return ModelsCommand.Create();
+        yield return VersionCommand.Create();
     }
 }
