@@ -15,6 +15,9 @@ internal static class CommandRegistry
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
+        yield return ServeCommand.Create();
+        yield return HealthCommand.Create();
+        yield return ModelsCommand.Create();
         yield return VersionCommand.Create();
     }
 }
