@@ -54,12 +54,13 @@ public sealed class StepIo
         clock.Add(StageClock.Stage.Upload, start);
     }
 
-    public async Task<byte[]> ReadBytesAsync(ObjectRef obj, StageClock clock, CancellationToken cancellationToken)
+    /// <summary>Reads a non-image object (e.g. a detections JSON) into a pooled buffer the caller disposes.</summary>
+    public async Task<PooledBuffer> ReadObjectAsync(ObjectRef obj, StageClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var start = clock.Now();
-        using var buffer = await Store.ReadAsync(obj, Limits.MaxObjectBytes, cancellationToken);
+        var buffer = await Store.ReadAsync(obj, Limits.MaxObjectBytes, cancellationToken);
         clock.Add(StageClock.Stage.Download, start);
-        return buffer.Span.ToArray();
+        return buffer;
     }
 }

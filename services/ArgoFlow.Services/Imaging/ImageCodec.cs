@@ -44,7 +44,10 @@ public static class ImageCodec
             throw StepException.Undecodable(uri, ex.Message);
         }
 
-        if (mat.Empty() || mat.Width != header.Width || mat.Height != header.Height)
+        // IMREAD_COLOR applies the EXIF orientation, so a rotated JPEG decodes with its sides swapped.
+        var sizeMatches = (mat.Width == header.Width && mat.Height == header.Height) ||
+            (mat.Width == header.Height && mat.Height == header.Width);
+        if (mat.Empty() || !sizeMatches)
         {
             mat.Dispose();
             throw StepException.Undecodable(uri, $"the {header.Format} data is corrupt or truncated");
