@@ -62,7 +62,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Regions = regions,
         };
         var start = clock.Now();
-        using var filtered = ImageFilters.Apply(source, settings);
+        using var filtered = ImageFilters.Apply(source.Image, settings);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, filtered, format, parameters.Whole("quality"), clock, context.CancellationToken);
         return new FilterResponse
@@ -70,7 +70,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Output = _io.Store.ToUri(output),
             Width = filtered.Width,
             Height = filtered.Height,
-            Regions = regionOperation ? ImageFilters.Clip(regions, source.Width, source.Height).Count() : 0,
+            Regions = regionOperation ? ImageFilters.Clip(regions, source.Image.Width, source.Image.Height).Count() : 0,
             Bytes = bytes,
             Timing = clock.Finish(),
             Instance = _options.Instance,
