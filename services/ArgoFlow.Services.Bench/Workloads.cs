@@ -27,14 +27,15 @@ internal sealed class Workloads
         _model = model;
     }
 
-    public IReadOnlyList<(string Name, Func<Task> Call)> Service =>
+    /// <summary>Service calls; each returns the server's own timing breakdown.</summary>
+    public IReadOnlyList<(string Name, Func<Task<Timing?>> Call)> Service =>
     [
-        ("resize 640x360 (gRPC)", async () => await new ResizeService.ResizeServiceClient(_channel).ResizeAsync(new ResizeRequest { Input = "bench.jpg", Width = 640, Height = 360 })),
-        ("detect (gRPC)", async () => await new DetectService.DetectServiceClient(_channel).DetectAsync(new DetectRequest { Input = "bench.jpg" })),
-        ("gaussian filter (gRPC)", async () => await new FilterService.FilterServiceClient(_channel).FilterAsync(new FilterRequest { Input = "bench.jpg", Operation = "gaussianBlur" })),
+        ("resize 640x360 (gRPC)", async () => (await new ResizeService.ResizeServiceClient(_channel).ResizeAsync(new ResizeRequest { Input = "bench.jpg", Width = 640, Height = 360 })).Timing),
+        ("detect (gRPC)", async () => (await new DetectService.DetectServiceClient(_channel).DetectAsync(new DetectRequest { Input = "bench.jpg" })).Timing),
+        ("gaussian filter (gRPC)", async () => (await new FilterService.FilterServiceClient(_channel).FilterAsync(new FilterRequest { Input = "bench.jpg", Operation = "gaussianBlur" })).Timing),
     ];
 
-    public IReadOnlyList<(string Name, Func<Task> Call)> InProcess =>
+    public IReadOnlyList<(string Name, Func<Task<Timing?>> Call)> InProcess =>
     [
         ("resize 640x360 (in-process)", () => RoundTripAsync("inproc-resize.jpg", image => Resizer.Resize(image, new ResizeSettings(640, 360, null)))),
         ("detect (in-process)", () => RoundTripAsync(null, image =>
@@ -45,7 +46,7 @@ internal sealed class Workloads
         ("gaussian filter (in-process)", () => RoundTripAsync("inproc-filter.jpg", image => ImageFilters.Apply(image, new FilterSettings("gaussianBlur")))),
     ];
 
-    private async Task RoundTripAsync(string? output, Func<Mat, Mat?> process)
+    private async Task<Timing?> RoundTripAsync(string? output, Func<Mat, Mat?> process)
     {
         using var buffer = await _store.ReadAsync(_store.Resolve("bench.jpg", "input"), _limits.MaxObjectBytes, CancellationToken.None);
         using var image = ImageCodec.Decode(buffer.Span, _limits, "bench.jpg");
@@ -55,5 +56,7 @@ internal sealed class Workloads
             var bytes = ImageCodec.Encode(result, "jpeg", 90);
             await _store.WriteAsync(_store.Resolve(output, "output"), bytes, "image/jpeg", CancellationToken.None);
         }
+
+        return null;
     }
 }
