@@ -13,5 +13,6 @@ internal static class CommandRegistry
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
