@@ -1,64 +1,67 @@
-using ArgoFlow.Bench.Statistics;
 using ArgoFlow.Core.Errors;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace ArgoFlow.Bench.Reporting;
 
 /// <summary>
-/// `--chart FILE.svg|png`: one box per mode (p25-p75 box, median line, whiskers at min and max) with every run
-/// drawn as a point beside it, so both the spread and the outliers show. ScottPlot, 900x500.
+/// The latency distribution chart (`--chart FILE.svg|png`): for each mode its sorted latencies against their
+/// percentile, on a log-scaled time axis so a 30 ms mode and a 3 s mode are both readable, with the target as a
+/// dashed line.
 /// </summary>
 public static class BenchChart
 {
-    public static void Save(BenchReport report, string path)
+    public static void Save(string path, string title, IReadOnlyList<(string Mode, IReadOnlyList<double> LatenciesMs)> series, double targetMs)
     {
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(series);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".svg" or ".png"))
         {
             throw new ArgoFlowException(ExitCode.Usage, $"--chart {path}: the file must end in .svg or .png");
         }
 
-        var modes = report.Modes.Where(m => m.SamplesMs.Count > 0).ToList();
-        var plot = new Plot();
-        var palette = new ScottPlot.Palettes.Category10();
-        for (var i = 0; i < modes.Count; i++)
+        using var plot = new Plot();
+        foreach (var (mode, latencies) in series.Where(s => s.LatenciesMs.Count > 0))
         {
-            var samples = modes[i].SamplesMs.Order().ToList();
-            var box = new Box
+            var sorted = latencies.Where(v => v > 0).Order().ToArray();
+            var xs = sorted.Select((_, i) => sorted.Length == 1 ? 50 : 100.0 * i / (sorted.Length - 1)).ToArray();
+            var line = plot.Add.Scatter(xs, sorted.Select(Math.Log10).ToArray());
+            line.LegendText = $"{mode} (n={sorted.Length})";
+            line.MarkerSize = 3;
+            line.LineWidth = 2;
+        }
+
+        var target = plot.Add.HorizontalLine(Math.Log10(targetMs));
+        target.LinePattern = LinePattern.Dashed;
+        target.LegendText = $"target {targetMs:0} ms";
+        var ticks = new NumericAutomatic { MinorTickGenerator = new LogMinorTickGenerator(), LabelFormatter = y => $"{Math.Pow(10, y):0.#}" };
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.Label.Text = "pipeline latency, ms (log scale)";
+        plot.Axes.Bottom.Label.Text = "percentile of runs";
+        plot.Axes.SetLimitsX(0, 100);
+        plot.Title(title);
+        plot.ShowLegend(Alignment.UpperLeft);
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null)
             {
-                Position = i,
-                BoxMin = Percentile.OfSorted(samples, 25),
-                BoxMax = Percentile.OfSorted(samples, 75),
-                BoxMiddle = Percentile.OfSorted(samples, 50),
-                WhiskerMin = samples[0],
-                WhiskerMax = samples[^1],
-            };
-            var boxes = plot.Add.Box(box);
-            boxes.FillColor = palette.GetColor(i).WithAlpha(0.4);
-            var xs = samples.Select((_, k) => i + 0.3 + (0.1 * ((k % 5) - 2) / 2)).ToArray();
-            plot.Add.Markers(xs, samples.ToArray(), MarkerShape.FilledCircle, 4, palette.GetColor(i));
-        }
+                Directory.CreateDirectory(directory);
+            }
 
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, modes.Count).Select(i => (double)i).ToArray(), modes.Select(m => m.Name).ToArray());
-        plot.Axes.SetLimitsX(-0.7, Math.Max(modes.Count, 1) - 0.3);
-        plot.Title($"ArgoFlow {report.Kind} benchmark");
-        plot.YLabel("milliseconds");
-        plot.XLabel(report.Metric);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
+            if (extension == ".svg")
+            {
+                plot.SaveSvg(path, 900, 520);
+            }
+            else
+            {
+                plot.SavePng(path, 900, 520);
+            }
         }
-
-        if (extension == ".svg")
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            plot.SaveSvg(path, 900, 500);
-        }
-        else
-        {
-            plot.SavePng(path, 900, 500);
+            throw new ArgoFlowException(ExitCode.InvalidInput, $"--chart {path}: {ex.Message}", null, ex);
         }
     }
 }

@@ -1,23 +1,22 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ArgoFlow.Bench.Reporting;
 
 /// <summary>
-/// `--output json`: camelCase, indented, every field present (null when not applicable) so scripts can rely on
-/// the keys, properties in declaration order, exactly one trailing newline.
+/// Writes a <see cref="BenchReport"/> as the `--output json` document: camelCase names in declaration order,
+/// indented, nulls written (a field is always present), invariant numbers, one trailing newline.
 /// </summary>
 public static class BenchJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    public static string Write(BenchReport report)
     {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
-    };
+        ArgumentNullException.ThrowIfNull(report);
+        return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(report, BenchJsonContext.Default.BenchReport)) + "\n";
+    }
 
-    public static string Serialize(BenchReport report) => JsonSerializer.Serialize(report, Options) + "\n";
-
-    public static BenchReport Deserialize(string json) =>
-        JsonSerializer.Deserialize<BenchReport>(json, Options) ?? throw new JsonException("empty report");
+    public static BenchReport Read(string json) =>
+        JsonSerializer.Deserialize(json, BenchJsonContext.Default.BenchReport)
+        ?? throw new JsonException("the document is null");
 }

@@ -1,82 +1,88 @@
 using System.Globalization;
 using System.Text;
-using ArgoFlow.Bench.Statistics;
 
 namespace ArgoFlow.Bench.Reporting;
 
-/// <summary>`--report FILE.md`: the same content as the table as a Markdown document, with the chart if one was drawn.</summary>
+/// <summary>The report as Markdown (`--report FILE.md`): settings, environment, the modes table, ratios, step breakdowns, failures.</summary>
 public static class BenchMarkdown
 {
-    public static string Render(BenchReport report, string? chartPath = null, string? command = null)
+    public static string Write(BenchReport report, string? command = null, string? chartFile = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"# ArgoFlow {report.Kind} benchmark\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, ")
-            .Append(CultureInfo.InvariantCulture, $"{(report.FinishedAt - report.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. {report.Metric}.\n\n");
+        var md = new StringBuilder();
+        var s = report.Settings;
+        var e = report.Environment;
+        Line(md, $"# Benchmark: {report.Pipeline} ({report.Kind})");
+        md.AppendLine();
         if (command is not null)
         {
-            sb.Append("```\n").Append(command).Append("\n```\n\n");
+            Line(md, $"```\n{command}\n```");
+            md.AppendLine();
         }
 
-        sb.Append(Table(report.Modes, "Mode"));
+        Line(md, $"{s.Iterations} measured runs per mode after {s.Warmup} warm-up runs, concurrency {s.Concurrency}, modes interleaved; input {string.Join(", ", s.Inputs)}.");
+        Line(md, $"Machine {e.Machine}: {e.Cpu}, {e.Cores} cores, {e.Os}, {e.Runtime}; ArgoFlow {e.ArgoFlow}, ONNX Runtime {e.OnnxRuntime}, OpenCV {e.OpenCv}.");
+        md.AppendLine();
+        Line(md, $"| mode | n | ok | failed | min | mean | p50 | p90 | p95 | p99 | max | pipelines/s | p95 <= {BenchTable.Ms(s.TargetMs)} |");
+        md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+        foreach (var m in report.Modes)
+        {
+            Line(md, $"| {m.Name} | {m.N} | {m.Successes} | {m.Failures} | {BenchTable.Ms(m.MinMs)} | {BenchTable.Ms(m.MeanMs)} | {BenchTable.Ms(m.P50Ms)} | {BenchTable.Ms(m.P90Ms)} | {BenchTable.Ms(m.P95Ms)} | {BenchTable.Ms(m.P99Ms)} | {BenchTable.Ms(m.MaxMs)} | {m.ThroughputPerSecond:0.0} | {(m.Target.Met ? "met" : "**missed**")} |");
+        }
+
+        md.AppendLine();
+        foreach (var m in report.Modes)
+        {
+            Line(md, $"- **{m.Name}**: {m.Description}");
+        }
+
         if (report.Ratios.Count > 0)
         {
-            sb.Append("\nMedian ratios: ").Append(string.Join(", ", report.Ratios.Select(r => $"**{r.Name}** {Numbers.Ratio(r.Value)}"))).Append(".\n");
-        }
-
-        if (chartPath is not null)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"\n![latency per mode]({chartPath})\n");
-        }
-
-        if (report.StatusTimes is { Count: > 0 } status)
-        {
-            sb.Append("\n## Status times\n\nfinishedAt - startedAt from the workflow status (1-second resolution).\n\n").Append(Table(status, "Mode"));
-        }
-
-        if (report.Steps.Count > 0)
-        {
-            sb.Append("\n## Per step\n\n").Append(Table(report.Steps, "Step"));
-        }
-
-        sb.Append("\n## Environment\n\n");
-        var env = report.Environment;
-        sb.Append(CultureInfo.InvariantCulture, $"- machine: {env.Machine} ({env.Cores} cores), {env.Os}\n- runtime: {env.Runtime}, argoflow {env.Argoflow}\n");
-        if (env.Cluster is { } cluster)
-        {
-            var c = cluster.Controller;
-            sb.Append(CultureInfo.InvariantCulture, $"- cluster: {cluster.Server}, context {cluster.Context ?? "-"}, namespace {cluster.Namespace}\n");
-            sb.Append(c.Readable
-                ? $"- workflow-controller ({c.Namespace}): DEFAULT_REQUEUE_TIME={c.DefaultRequeueTime ?? "unset (10s)"}, ARGO_AGENT_PATCH_RATE={c.AgentPatchRate ?? "unset"}, ARGO_EXECUTOR_PLUGINS={c.ExecutorPlugins ?? "unset"}\n"
-                : $"- workflow-controller ({c.Namespace}): {c.Problem}\n");
-        }
-
-        if (report.Advice.Count > 0)
-        {
-            sb.Append("\n## What to change\n\n");
-            foreach (var line in report.Advice)
+            md.AppendLine();
+            md.AppendLine("| ratio | p50 | p95 |");
+            md.AppendLine("|---|--:|--:|");
+            foreach (var r in report.Ratios)
             {
-                sb.Append("- ").Append(line).Append('\n');
+                Line(md, $"| {r.Numerator} / {r.Denominator} | {BenchTable.Times(r.P50)} | {BenchTable.Times(r.P95)} |");
             }
         }
 
-        foreach (var note in report.Notes)
+        foreach (var m in report.Modes.Where(m => m.Steps.Count > 0))
         {
-            sb.Append("\n> ").Append(note).Append('\n');
+            md.AppendLine();
+            Line(md, $"{m.Name}, per step (medians, ms):");
+            md.AppendLine();
+            md.AppendLine("| step | download | decode | process | encode | upload | service | caller | overhead |");
+            md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+            foreach (var st in m.Steps)
+            {
+                Line(md, $"| {st.Name} | {st.DownloadMs:0.00} | {st.DecodeMs:0.00} | {st.ProcessMs:0.00} | {st.EncodeMs:0.00} | {st.UploadMs:0.00} | {st.ServiceMs:0.00} | {st.ClientMs:0.00} | {st.OverheadMs:0.00} |");
+            }
         }
 
-        return sb.ToString();
-    }
-
-    private static string Table(IReadOnlyList<ModeSummary> rows, string first)
-    {
-        var sb = new StringBuilder($"| {first} | n | failures | p50 | p90 | p95 | p99 | mean | min | max |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var m in rows)
+        foreach (var m in report.Modes.Where(m => m.Errors.Count > 0))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"| {m.Name} | {m.N} | {m.Failures} | {Numbers.Ms(m.P50Ms)} | {Numbers.Ms(m.P90Ms)} | {Numbers.Ms(m.P95Ms)} | {Numbers.Ms(m.P99Ms)} | {Numbers.Ms(m.MeanMs)} | {Numbers.Ms(m.MinMs)} | {Numbers.Ms(m.MaxMs)} |\n");
+            md.AppendLine();
+            Line(md, $"{m.Name} failures:");
+            foreach (var error in m.Errors)
+            {
+                Line(md, $"- {error.Count} x `{error.Message}`");
+            }
         }
 
-        return sb.ToString();
+        if (report.Cluster is { } cluster)
+        {
+            ClusterReportText.AppendMarkdown(md, cluster);
+        }
+
+        if (chartFile is not null)
+        {
+            md.AppendLine();
+            Line(md, $"![latency distribution]({chartFile})");
+        }
+
+        return md.ToString();
     }
+
+    private static void Line(StringBuilder md, FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
 }

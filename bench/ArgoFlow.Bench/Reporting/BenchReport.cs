@@ -1,40 +1,28 @@
-using ArgoFlow.Bench.Statistics;
-
 namespace ArgoFlow.Bench.Reporting;
 
 /// <summary>
-/// The result of one `argoflow bench` run: the stable JSON schema of `--output json` (docs/bench-output.md), also
-/// the source of the table, the Markdown report and the chart. Version 1; fields are only ever added.
+/// The result of a benchmark, as `--output json` writes it (schema in docs/benchmarks.md; add fields, never rename
+/// or remove them without raising <see cref="SchemaVersion"/>). Times are milliseconds, rounded to 0.001.
 /// </summary>
-public sealed record BenchReport
+/// <param name="SchemaVersion">1.</param>
+/// <param name="Kind">"local" or "cluster".</param>
+/// <param name="Pipeline">The pipeline's name (or "bench-SERVICE" for --service).</param>
+/// <param name="Settings">What was asked for.</param>
+/// <param name="Modes">One entry per mode, in the order they ran.</param>
+/// <param name="Ratios">Slower mode over faster mode, for the pairs that were run.</param>
+/// <param name="Environment">Where it ran.</param>
+/// <param name="Cluster">Cluster benchmarks only: the cluster, its controller settings, status and per-step times.</param>
+public sealed record BenchReport(
+    int SchemaVersion,
+    string Kind,
+    string Pipeline,
+    BenchSettings Settings,
+    IReadOnlyList<ModeReport> Modes,
+    IReadOnlyList<RatioReport> Ratios,
+    EnvironmentReport Environment,
+    ClusterReport? Cluster = null)
 {
-    public int SchemaVersion { get; init; } = 1;
+    public const int CurrentSchemaVersion = 1;
 
-    /// <summary>"cluster" or "local".</summary>
-    public required string Kind { get; init; }
-
-    public DateTimeOffset StartedAt { get; init; }
-
-    public DateTimeOffset FinishedAt { get; init; }
-
-    /// <summary>What <see cref="Modes"/> measure, in words.</summary>
-    public required string Metric { get; init; }
-
-    public required IReadOnlyList<ModeSummary> Modes { get; init; }
-
-    public IReadOnlyList<Ratio> Ratios { get; init; } = [];
-
-    /// <summary>Cluster: each mode's status duration (finishedAt - startedAt, 1 s resolution). Local: null.</summary>
-    public IReadOnlyList<ModeSummary>? StatusTimes { get; init; }
-
-    /// <summary>Per-step distributions, named "MODE/STEP ..." (cluster: status and observed; local: phases).</summary>
-    public IReadOnlyList<ModeSummary> Steps { get; init; } = [];
-
-    public required BenchEnvironment Environment { get; init; }
-
-    /// <summary>What to change to go faster (cluster: the controller settings), one sentence each.</summary>
-    public IReadOnlyList<string> Advice { get; init; } = [];
-
-    /// <summary>Caveats a reader must know (e.g. what a mode includes or leaves out).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public ModeReport? Find(string mode) => Modes.FirstOrDefault(m => m.Name == mode);
 }

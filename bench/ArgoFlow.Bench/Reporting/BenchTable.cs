@@ -1,67 +1,84 @@
 using System.Globalization;
 using System.Text;
-using ArgoFlow.Bench.Statistics;
-using ArgoFlow.Cluster.Rendering;
 
 namespace ArgoFlow.Bench.Reporting;
 
-/// <summary>The report as plain text columns for a terminal: modes, ratios, status times, steps, environment, advice.</summary>
+/// <summary>The report as plain text tables for a terminal: modes, ratios, per-step breakdown and the target check.</summary>
 public static class BenchTable
 {
-    public static string Render(BenchReport report)
+    public static string Write(BenchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var sb = new StringBuilder();
-        sb.Append(report.Metric).Append('\n').Append(Distributions(report.Modes, "MODE"));
+        var text = new StringBuilder();
+        var s = report.Settings;
+        text.AppendLine(Invariant($"pipeline {report.Pipeline}: {s.Iterations} runs per mode after {s.Warmup} warm-up, concurrency {s.Concurrency}, input {string.Join(", ", s.Inputs)}"));
+        text.AppendLine();
+        var throughput = s.Concurrency > 1;
+        var header = new List<string> { "mode", "n", "ok", "fail", "min", "mean", "p50", "p90", "p95", "p99", "max" };
+        if (throughput)
+        {
+            header.Add("pipelines/s");
+        }
+
+        header.Add(Invariant($"target p95 <= {Ms(s.TargetMs)}"));
+        var rows = report.Modes.Select(m =>
+        {
+            var row = new List<string>
+            {
+                m.Name, Num(m.N), Num(m.Successes), Num(m.Failures), Ms(m.MinMs), Ms(m.MeanMs), Ms(m.P50Ms), Ms(m.P90Ms),
+                Ms(m.P95Ms), Ms(m.P99Ms), Ms(m.MaxMs),
+            };
+            if (throughput)
+            {
+                row.Add(m.ThroughputPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
+            }
+
+            row.Add(m.Target.Met ? "met" : "MISSED");
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        TextGrid.Append(text, header, rows);
+
         if (report.Ratios.Count > 0)
         {
-            sb.Append('\n').Append("ratios (median): ")
-                .Append(string.Join(", ", report.Ratios.Select(r => $"{r.Name} {Numbers.Ratio(r.Value)}"))).Append('\n');
+            text.AppendLine();
+            TextGrid.Append(text, ["ratio", "p50", "p95"], report.Ratios
+                .Select(r => (IReadOnlyList<string>)[$"{r.Numerator} / {r.Denominator}", Times(r.P50), Times(r.P95)]).ToList());
         }
 
-        if (report.StatusTimes is { Count: > 0 } status)
+        foreach (var mode in report.Modes.Where(m => m.Steps.Count > 0))
         {
-            sb.Append("\nstatus times (finishedAt - startedAt, 1 s resolution)\n").Append(Distributions(status, "MODE"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"{mode.Name} per step (medians): {mode.Description}"));
+            TextGrid.Append(text, ["step", "download", "decode", "process", "encode", "upload", "service", "caller", "overhead"],
+                mode.Steps.Select(st => (IReadOnlyList<string>)
+                    [st.Name, Ms(st.DownloadMs), Ms(st.DecodeMs), Ms(st.ProcessMs), Ms(st.EncodeMs), Ms(st.UploadMs), Ms(st.ServiceMs), Ms(st.ClientMs), Ms(st.OverheadMs)]).ToList());
         }
 
-        if (report.Steps.Count > 0)
+        foreach (var mode in report.Modes.Where(m => m.Errors.Count > 0))
         {
-            sb.Append("\nper step\n").Append(Distributions(report.Steps, "STEP"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"{mode.Name} failures:"));
+            foreach (var error in mode.Errors)
+            {
+                text.AppendLine(Invariant($"  {error.Count} x {error.Message}"));
+            }
         }
 
-        var env = report.Environment;
-        sb.Append(CultureInfo.InvariantCulture, $"\nenvironment: {env.Machine}, {env.Os}, {env.Cores} cores, {env.Runtime}, argoflow {env.Argoflow}\n");
-        if (env.Cluster is { } cluster)
+        if (report.Cluster is { } cluster)
         {
-            var c = cluster.Controller;
-            sb.Append(CultureInfo.InvariantCulture, $"cluster: {cluster.Server} (context {cluster.Context ?? "-"}, namespace {cluster.Namespace})\n");
-            sb.Append(c.Readable
-                ? $"controller ({c.Namespace}): DEFAULT_REQUEUE_TIME={c.DefaultRequeueTime ?? "unset (10s)"} ARGO_AGENT_PATCH_RATE={c.AgentPatchRate ?? "unset"} ARGO_EXECUTOR_PLUGINS={c.ExecutorPlugins ?? "unset"}\n"
-                : $"controller ({c.Namespace}): {c.Problem}\n");
+            ClusterReportText.AppendText(text, cluster);
         }
 
-        foreach (var line in report.Advice)
-        {
-            sb.Append("advice: ").Append(line).Append('\n');
-        }
-
-        foreach (var note in report.Notes)
-        {
-            sb.Append("note: ").Append(note).Append('\n');
-        }
-
-        return sb.ToString();
+        return text.ToString();
     }
 
-    private static string Distributions(IReadOnlyList<ModeSummary> rows, string first)
-    {
-        var table = new TextTable(first, "N", "FAIL", "P50", "P90", "P95", "P99", "MEAN", "MIN", "MAX");
-        foreach (var m in rows)
-        {
-            table.Add(m.Name, Numbers.Int(m.N), Numbers.Int(m.Failures), Numbers.Ms(m.P50Ms), Numbers.Ms(m.P90Ms), Numbers.Ms(m.P95Ms),
-                Numbers.Ms(m.P99Ms), Numbers.Ms(m.MeanMs), Numbers.Ms(m.MinMs), Numbers.Ms(m.MaxMs));
-        }
+    internal static string Ms(double ms) => ms >= 100
+        ? ms.ToString("0", CultureInfo.InvariantCulture) + " ms"
+        : ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
-        return table.ToString();
-    }
+    internal static string Times(double ratio) => ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,7 +20,7 @@ internal sealed class BenchClusterRun
         _parse = parse;
     }
 
-    public async Task<BenchReport> RunAsync(CancellationToken cancellationToken)
+    public async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
     {
         var templates = (_parse.GetValue(_options.From) ?? []).Select(SubmitCommand.TemplateName).ToList();
         if (templates.Count == 0)
@@ -43,11 +43,13 @@ internal sealed class BenchClusterRun
         var api = new KubeApiClient(connection);
         var err = _parse.InvocationConfiguration.Error;
         var settings = await ControllerSettingsReader.ReadAsync(api, benchOptions.ControllerNamespace, cancellationToken);
-        var started = time.GetUtcNow();
         var progress = new BenchProgressBar(err);
         var result = await new ClusterBenchRunner(new ArgoClient(api), time).RunAsync(benchOptions, progress, cancellationToken);
         progress.Finish();
-        var cluster = new ClusterEnvironment(connection.Server.ToString(), connection.Context, connection.Namespace, settings);
-        return ClusterBenchReport.Build(result, cluster, started, time.GetUtcNow());
+        var cluster = ClusterBenchReport.Cluster(result, connection.Server.ToString(), connection.Context, connection.Namespace, settings);
+        var target = GoDuration.Parse(_parse.GetValue(_options.Target)!, "--target").TotalMilliseconds;
+        var report = ClusterBenchReport.Build(result, benchOptions, cluster, EnvironmentProbe.Current(), target);
+        var series = result.Templates.Select(t => (t, result.WallTimes(t))).ToList();
+        return new BenchResult(report, series);
     }
 }

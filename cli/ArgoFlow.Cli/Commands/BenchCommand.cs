@@ -32,9 +32,9 @@ internal static class BenchCommand
             }
 
             BenchOutput.Check(options, parse);
-            var report = await new BenchClusterRun(options, parse).RunAsync(cancellationToken);
-            await BenchOutput.WriteAsync(report, options, parse);
-            return report.Modes.Any(m => m.Failures > 0) ? (int)ExitCode.Failed : 0;
+            var result = await new BenchClusterRun(options, parse).RunAsync(cancellationToken);
+            await BenchOutput.WriteAsync(result, options, parse);
+            return result.Report.Modes.Any(m => m.Failures > 0) ? (int)ExitCode.Failed : 0;
         });
         return command;
     }

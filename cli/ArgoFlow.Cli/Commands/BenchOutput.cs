@@ -22,26 +22,26 @@ internal static class BenchOutput
         }
     }
 
-    public static async Task WriteAsync(BenchReport report, BenchOptions options, ParseResult parse)
+    public static async Task WriteAsync(BenchResult result, BenchOptions options, ParseResult parse)
     {
         var format = parse.GetValue(options.Output);
-
+        var report = result.Report;
         var chart = parse.GetValue(options.Chart);
         if (chart is not null)
         {
-            BenchChart.Save(report, chart);
+            BenchChart.Save(chart, $"ArgoFlow {report.Kind} benchmark: {report.Pipeline}", result.Series, report.Settings.TargetMs);
             await parse.InvocationConfiguration.Error.WriteLineAsync($"chart written to {chart}");
         }
 
         if (parse.GetValue(options.Report) is { } markdown)
         {
             var chartLink = chart is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(markdown))!, Path.GetFullPath(chart));
-            await File.WriteAllTextAsync(markdown, BenchMarkdown.Render(report, chartLink, "argoflow " + string.Join(' ', parse.Tokens.Select(t => t.Value))));
+            await File.WriteAllTextAsync(markdown, BenchMarkdown.Write(report, "argoflow " + string.Join(' ', parse.Tokens.Select(t => t.Value)), chartLink));
             await parse.InvocationConfiguration.Error.WriteLineAsync($"report written to {markdown}");
         }
 
         var output = parse.InvocationConfiguration.Output;
-        await output.WriteAsync(format == "json" ? BenchJson.Serialize(report) : BenchTable.Render(report));
+        await output.WriteAsync(format == "json" ? BenchJson.Write(report) : BenchTable.Write(report));
         await output.FlushAsync();
     }
 }

@@ -7,12 +7,15 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
-        yield return VersionCommand.Create();
+        yield return GenerateCommand.Create();
+        yield return LintCommand.Create();
+        yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
         yield return BenchCommand.Create();
+        yield return VersionCommand.Create();
     }
 }

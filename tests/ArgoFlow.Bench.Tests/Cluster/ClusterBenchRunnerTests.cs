@@ -46,10 +46,11 @@ public sealed class ClusterBenchRunnerTests
         Assert.Equal(8, progress.Count);
         Assert.Equal(8, progress[^1].Done);
         var status = result.StatusTimes();
-        Assert.Equal(2000, status.Single(m => m.Name == "classic-http").P50Ms);
-        Assert.Equal(60000, status.Single(m => m.Name == "classic-container").P50Ms);
-        Assert.All(result.WallTimes(), m => Assert.Equal((3, 0, 1), (m.N, m.Failures, m.Warmup)));
-        Assert.Contains(result.StepTimes(), s => s.Name == "classic-container/detect status" && s.P50Ms == 30000);
+        Assert.Equal(2000, status.Single(m => m.Mode == "classic-http").P50Ms);
+        Assert.Equal(60000, status.Single(m => m.Mode == "classic-container").P50Ms);
+        Assert.All(result.Templates, t => Assert.Equal(3, result.Measured(t).Count));
+        Assert.Equal(3, result.WallTimes("classic-http").Count);
+        Assert.Contains(result.StepTimes(), s => (s.Mode, s.Step, s.Source, s.P50Ms) == ("classic-container", "detect", "status", 30000));
         Assert.Equal("container", result.ModeLabels["classic-container"]);
         var created = server.Store.List(FakeResource.Workflows, "argo");
         Assert.Equal(8, created.Count);
@@ -67,9 +68,8 @@ public sealed class ClusterBenchRunnerTests
 
         var result = await runner.RunAsync(new ClusterBenchOptions { Templates = ["classic-http"], Runs = 2 }, null, CancellationToken.None);
 
-        var mode = Assert.Single(result.WallTimes());
-        Assert.Equal((0, 2), (mode.N, mode.Failures));
-        Assert.Null(mode.P50Ms);
+        Assert.Empty(result.WallTimes("classic-http"));
+        Assert.All(result.Measured("classic-http"), s => Assert.Equal("Failed", s.Phase));
     }
 
     [Fact]

@@ -1,103 +1,70 @@
 using System.Text.Json.Nodes;
+using ArgoFlow.Bench.Cluster;
 using ArgoFlow.Bench.Reporting;
-using ArgoFlow.Bench.Statistics;
 using ArgoFlow.Cluster.Controller;
-using ArgoFlow.TestSupport;
 
 namespace ArgoFlow.Bench.Tests.Reporting;
 
+/// <summary>The cluster bench report in the shared report model: JSON keys, ratios, target, cluster section.</summary>
 public sealed class ReportOutputTests
 {
-    private static BenchReport Sample() => new()
+    private static ClusterRunSample Run(string template, double wall, double status, string phase = "Succeeded") =>
+        new(template, 0, false, template + "-x", phase, wall, status,
+            [new ClusterStepSample("resize", phase, status / 2, wall / 3), new ClusterStepSample("detect", phase, status / 2, null)],
+            phase == "Succeeded" ? null : "child failed");
+
+    private static BenchReport Sample()
     {
-        Kind = "cluster",
-        StartedAt = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero),
-        FinishedAt = new DateTimeOffset(2026, 1, 15, 9, 2, 0, TimeSpan.Zero),
-        Metric = "wall time",
-        Modes = [Summaries.Summarize("http", [1200, 1300, 1250], 0), Summaries.Summarize("container", [60000, 64000, 61000], 1)],
-        Ratios = [new Ratio("container/http", "container", "http", "p50", 48.8)],
-        StatusTimes = [Summaries.Summarize("http", [1000, 2000, 1000], 0)],
-        Steps = [Summaries.Summarize("http/resize status", [1000, 1000, 1000], 0)],
-        Environment = new BenchEnvironment
-        {
-            Machine = "m", Os = "Linux", Cores = 2, Runtime = ".NET 10", Argoflow = "0.1.0",
-            Cluster = new ClusterEnvironment("https://k:6443/", "kind-argoflow", "argo",
-                new ControllerSettings { Namespace = "argo", Readable = true, DefaultRequeueTime = "10s" }),
-        },
-        Advice = ["DEFAULT_REQUEUE_TIME is 10s: set 1s"],
-    };
-
-    [Fact]
-    public void JsonHasTheDocumentedTopLevelAndModeKeys()
-    {
-        var json = JsonNode.Parse(BenchJson.Serialize(Sample()))!.AsObject();
-
-        Assert.Equal(
-            ["schemaVersion", "kind", "startedAt", "finishedAt", "metric", "modes", "ratios", "statusTimes", "steps", "environment", "advice", "notes"],
-            json.Select(p => p.Key));
-        var mode = json["modes"]![0]!.AsObject();
-        foreach (var key in new[] { "name", "n", "failures", "p50Ms", "p95Ms", "p99Ms", "meanMs", "minMs", "maxMs" })
-        {
-            Assert.True(mode.ContainsKey(key), key);
-        }
-
-        Assert.Equal(1250, (double)mode["p50Ms"]!);
-        Assert.Equal(2, (int)json["environment"]!["cores"]!);
-        Assert.Equal("10s", (string?)json["environment"]!["cluster"]!["controller"]!["defaultRequeueTime"]);
-        Assert.Equal(48.8, (double)json["ratios"]![0]!["value"]!);
+        var result = new ClusterBenchResult(
+            [Run("http", 1200, 1000), Run("container", 60000, 59000), Run("http", 1300, 2000), Run("container", 64000, 63000), Run("container", 500, 0, "Failed")],
+            new Dictionary<string, string?> { ["http"] = "http", ["container"] = "container" });
+        var controller = new ControllerSettings { Namespace = "argo", Readable = true, DefaultRequeueTime = "10s" };
+        var cluster = ClusterBenchReport.Cluster(result, "https://k:6443/", "kind-argoflow", "argo", controller);
+        var environment = new EnvironmentReport("m", "cpu", 2, "Linux", ".NET 10", "0.1.0", "1.31.1", "4.13.0");
+        return ClusterBenchReport.Build(result, new ClusterBenchOptions { Templates = ["http", "container"], Runs = 2 }, cluster, environment);
     }
 
     [Fact]
-    public void JsonRoundTrips()
+    public void JsonHasTheSharedTopLevelKeysAndTheClusterSection()
+    {
+        var json = JsonNode.Parse(BenchJson.Write(Sample()))!.AsObject();
+
+        Assert.Equal(["schemaVersion", "kind", "pipeline", "settings", "modes", "ratios", "environment", "cluster"], json.Select(p => p.Key));
+        var http = json["modes"]![0]!;
+        Assert.Equal(("http", 2, 0, 1250.0), ((string?)http["name"], (int)http["n"]!, (int)http["failures"]!, (double)http["p50Ms"]!));
+        Assert.True((bool)http["target"]!["met"]!);
+        var container = json["modes"]![1]!;
+        Assert.Equal(1, (int)container["failures"]!);
+        Assert.Equal("Failed: child failed", (string?)container["errors"]![0]!["message"]);
+        Assert.False((bool)container["target"]!["met"]!);
+        Assert.Equal(49.6, (double)json["ratios"]![0]!["p50"]!);
+        Assert.Equal("10s", (string?)json["cluster"]!["controller"]!["defaultRequeueTime"]);
+        Assert.Equal(1500, (double)json["cluster"]!["statusTimes"]![0]!["p50Ms"]!);
+    }
+
+    [Fact]
+    public void TableAndMarkdownShowTheClusterSectionAndAdvice()
     {
         var report = Sample();
 
-        var again = BenchJson.Deserialize(BenchJson.Serialize(report));
+        var table = BenchTable.Write(report);
+        var markdown = BenchMarkdown.Write(report, "argoflow bench --cluster", "chart.svg");
 
-        Assert.Equal(BenchJson.Serialize(report), BenchJson.Serialize(again));
-    }
-
-    [Fact]
-    public void TableAndMarkdownShowModesRatiosControllerAndAdvice()
-    {
-        var table = BenchTable.Render(Sample());
-        var markdown = BenchMarkdown.Render(Sample(), "chart.svg", "argoflow bench --cluster");
-
-        Assert.Matches(@"http\s+3\s+0\s+1250\.0 ms", table);
-        Assert.Contains("container/http 48.8x", table, StringComparison.Ordinal);
         Assert.Contains("DEFAULT_REQUEUE_TIME=10s", table, StringComparison.Ordinal);
         Assert.Contains("advice: DEFAULT_REQUEUE_TIME is 10s: set 1s", table, StringComparison.Ordinal);
-        Assert.Contains("| container | 3 | 1 | 61.00 s |", markdown, StringComparison.Ordinal);
-        Assert.Contains("![latency per mode](chart.svg)", markdown, StringComparison.Ordinal);
-        Assert.Contains("## What to change", markdown, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("chart.svg")]
-    [InlineData("chart.png")]
-    public void ChartIsWrittenInTheFormatOfTheExtension(string file)
-    {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("out", file);
-
-        BenchChart.Save(Sample(), path);
-
-        var bytes = File.ReadAllBytes(path);
-        if (file.EndsWith(".svg", StringComparison.Ordinal))
-        {
-            Assert.Contains("<svg", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
-        }
+        Assert.Matches(@"container\s+detect\s+status\s+2\s+", table);
+        Assert.Contains("What to change to reach 1-3 s:", markdown, StringComparison.Ordinal);
+        Assert.Contains("| http | resize | observed | 2 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ChartRejectsOtherExtensions()
+    public void LocalReportsHaveNoClusterSection()
     {
-        var ex = Assert.Throws<ArgoFlow.Core.Errors.ArgoFlowException>(() => BenchChart.Save(Sample(), "chart.jpg"));
+        var local = Sample() with { Kind = "local", Cluster = null };
 
-        Assert.Contains(".svg or .png", ex.Message, StringComparison.Ordinal);
+        var json = JsonNode.Parse(BenchJson.Write(local))!;
+
+        Assert.Null(json["cluster"]);
+        Assert.DoesNotContain("advice:", BenchTable.Write(local), StringComparison.Ordinal);
     }
 }

@@ -27,45 +27,15 @@ public sealed class PercentileTests
     }
 
     [Fact]
-    public void SummaryCountsFailuresAndWarmupAndKeepsRunOrder()
+    public void LatencySummaryDescribesTheValues()
     {
-        var summary = Summaries.Summarize("http", [30, 10, 20, 40, 1000], failures: 2, warmup: 1);
+        var summary = LatencySummary.From([30, 10, 20, 40, 1000]);
 
-        Assert.Equal(5, summary.N);
-        Assert.Equal(2, summary.Failures);
-        Assert.Equal(1, summary.Warmup);
-        Assert.Equal(30, summary.P50Ms);
-        Assert.Equal(220, summary.MeanMs);
-        Assert.Equal(10, summary.MinMs);
-        Assert.Equal(1000, summary.MaxMs);
-        Assert.Equal(961.6, summary.P99Ms);
-        Assert.Equal([30, 10, 20, 40, 1000], summary.SamplesMs);
-    }
-
-    [Fact]
-    public void SummaryWithoutSuccessesHasNoStatistics()
-    {
-        var summary = Summaries.Summarize("container", [], failures: 3);
-
-        Assert.Equal(0, summary.N);
-        Assert.Null(summary.P50Ms);
-        Assert.Equal(3, summary.Failures);
-    }
-
-    [Fact]
-    public void RatiosAreAgainstTheFastestMedian()
-    {
-        var modes = new[]
-        {
-            Summaries.Summarize("container", [3000, 3100, 2900], 0),
-            Summaries.Summarize("http", [100, 110, 90], 0),
-            Summaries.Summarize("broken", [], 3),
-        };
-
-        var ratio = Assert.Single(Ratios.AgainstBaseline(modes));
-
-        Assert.Equal("container/http", ratio.Name);
-        Assert.Equal("p50", ratio.Metric);
-        Assert.Equal(30, ratio.Value);
+        Assert.Equal(5, summary.Count);
+        Assert.Equal(30, summary.P50);
+        Assert.Equal(220, summary.Mean);
+        Assert.Equal(10, summary.Min);
+        Assert.Equal(1000, summary.Max);
+        Assert.Equal(961.6, summary.P99, 6);
     }
 }

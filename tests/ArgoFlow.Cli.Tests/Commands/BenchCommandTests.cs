@@ -31,11 +31,12 @@ public sealed class BenchCommandTests
         Assert.Equal("cluster", (string?)json["kind"]);
         Assert.Equal(["pipeline", "pipeline-b"], json["modes"]!.AsArray().Select(m => (string?)m!["name"]));
         Assert.All(json["modes"]!.AsArray(), m => Assert.Equal(2, (int)m!["n"]!));
-        Assert.Equal(4000, (double)json["statusTimes"]![0]!["p50Ms"]!);
-        Assert.Contains(json["steps"]!.AsArray(), s => (string?)s!["name"] == "pipeline/detect status" && (double)s["p50Ms"]! == 3000);
-        Assert.Contains("deployment/workflow-controller not found", (string?)json["environment"]!["cluster"]!["controller"]!["problem"], StringComparison.Ordinal);
+        Assert.Equal(4000, (double)json["cluster"]!["statusTimes"]![0]!["p50Ms"]!);
+        Assert.Contains(json["cluster"]!["steps"]!.AsArray(), s => (string?)s!["step"] == "detect" && (string?)s["source"] == "status" && (double)s["p50Ms"]! == 3000);
+        Assert.Contains("deployment/workflow-controller not found", (string?)json["cluster"]!["controller"]!["problem"], StringComparison.Ordinal);
+        Assert.Equal(3000, (double)json["settings"]!["targetMs"]!);
         Assert.Contains("[4/4] pipeline-b run 2: Succeeded", stderr, StringComparison.Ordinal);
-        Assert.Contains("# ArgoFlow cluster benchmark", File.ReadAllText(report), StringComparison.Ordinal);
+        Assert.Contains("# Benchmark: pipeline, pipeline-b (cluster)", File.ReadAllText(report), StringComparison.Ordinal);
         Assert.Contains("<svg", File.ReadAllText(chart), StringComparison.Ordinal);
         Assert.Equal(4, h.Server.Store.List(FakeResource.Workflows, "argo").Count);
     }
@@ -48,9 +49,9 @@ public sealed class BenchCommandTests
         var (code, stdout, _) = await h.RunAsync("bench", "--cluster", "--from", "workflowtemplate/pipeline", "--runs", "1");
 
         Assert.Equal(0, code);
-        Assert.StartsWith("client-observed wall time", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"pipeline\s+1\s+0\s+", stdout);
-        Assert.Contains("advice: controller settings", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("pipeline pipeline: 1 runs per mode", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"pipeline\s+1\s+1\s+0\s+", stdout);
+        Assert.Contains("advice: controller settings deployment/workflow-controller not found", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Core.Catalog;
+using ArgoFlow.Services.Detect;
+using ArgoFlow.Services.Errors;
+using ArgoFlow.Services.Filter;
+using ArgoFlow.Services.Grpc;
+using ArgoFlow.Services.Imaging;
+using ArgoFlow.Services.Resize;
+using OpenCvSharp;
+
+namespace ArgoFlow.Bench.Local;
+
+/// <summary>
+/// Resize, detect and filter on the services' pure classes (<see cref="Resizer"/>, <see cref="DetectionModel"/>,
+/// <see cref="ImageFilters"/>, <see cref="ImageCodec"/>): parameters checked and defaulted by the catalogue as the
+/// services do, the input decoded from memory, the output encoded to memory. Download and upload are zero.
+/// </summary>
+internal sealed class InProcessOperations
+{
+    private const string Instance = "in-process";
+    private readonly ConcurrentDictionary<string, byte[]> objects;
+    private readonly DetectionModel? model;
+    private readonly ImageLimits limits = new();
+
+    public InProcessOperations(ConcurrentDictionary<string, byte[]> objects, DetectionModel? model)
+    {
+        this.objects = objects;
+        this.model = model;
+    }
+
+    public ResizeResponse Resize(ResizeRequest request, string step)
+    {
+        var parameters = RequestParameters.Validate(StepCatalog.Resize, request);
+        var settings = new ResizeSettings(parameters.OptionalWhole("width"), parameters.OptionalWhole("height"),
+            parameters.OptionalWhole("maxSide"), parameters.Text("fit"), parameters.Text("interpolation"));
+        var timing = new Timing();
+        var total = Stopwatch.GetTimestamp();
+        using var source = Decode(request.Input, timing);
+        var start = Stopwatch.GetTimestamp();
+        using var resized = Resizer.Resize(source, settings);
+        timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var output = OutputKey(step, request.Input, ImageCodec.Extension(parameters.Text("format")));
+        var bytes = Encode(output, resized, parameters.Text("format"), parameters.Whole("quality"), timing);
+        timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+        return new ResizeResponse
+        {
+            Output = output, Width = resized.Width, Height = resized.Height, SourceWidth = source.Width,
+            SourceHeight = source.Height, Bytes = bytes, Timing = timing, Instance = Instance,
+        };
+    }
+
+    public DetectResponse Detect(DetectRequest request, string step)
+    {
+        var detector = model ?? throw new StepException(StepFailure.InvalidArgument, "detect: no model was loaded", "model");
+        var parameters = RequestParameters.Validate(StepCatalog.Detect, request);
+        var settings = new DetectSettings(
+            parameters.Has("scoreThreshold") ? (float)parameters.Number("scoreThreshold") : detector.DefaultScoreThreshold,
+            parameters.Has("iouThreshold") ? (float)parameters.Number("iouThreshold") : detector.DefaultIouThreshold,
+            parameters.Whole("maxDetections"))
+        {
+            Classes = parameters.TextList("classes").ToHashSet(StringComparer.Ordinal),
+        };
+        var timing = new Timing();
+        var total = Stopwatch.GetTimestamp();
+        using var image = Decode(request.Input, timing);
+        var start = Stopwatch.GetTimestamp();
+        var found = detector.Detect(image, settings);
+        timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var response = new DetectResponse
+        {
+            Width = image.Width, Height = image.Height, Model = detector.Name, Instance = Instance, Input = request.Input,
+        };
+        response.Detections.AddRange(found.Select(d => new Detection
+        {
+            ClassId = d.ClassId, ClassName = d.ClassName, Score = d.Score,
+            Box = new Box { X1 = d.X1, Y1 = d.Y1, X2 = d.X2, Y2 = d.Y2 },
+        }));
+        if (request.WriteDetections)
+        {
+            start = Stopwatch.GetTimestamp();
+            var document = DetectionsDocument.From(request.Input, detector.Name, image.Width, image.Height, found);
+            var key = OutputKey(step, request.Input, "json");
+            objects[key] = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);
+            timing.EncodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            response.DetectionsUri = key;
+        }
+
+        timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+        response.Timing = timing;
+        return response;
+    }
+
+    public FilterResponse Filter(FilterRequest request, string step)
+    {
+        var parameters = RequestParameters.Validate(StepCatalog.Filter, request);
+        var operation = parameters.Text("operation");
+        var padding = parameters.Whole("regionPadding");
+        var regions = request.Regions.Select(b => ToRect(b.X1, b.Y1, b.X2, b.Y2, padding)).ToList();
+        if (request.RegionsUri.Length > 0)
+        {
+            var document = JsonSerializer.Deserialize(Read(request.RegionsUri), DetectionsJsonContext.Default.DetectionsDocument);
+            regions.AddRange((document?.Detections ?? [])
+                .Where(d => request.RegionClasses.Count == 0 || request.RegionClasses.Contains(d.ClassName))
+                .Select(d => ToRect(d.Box.X1, d.Box.Y1, d.Box.X2, d.Box.Y2, padding)));
+        }
+
+        var settings = new FilterSettings(
+            operation, parameters.OptionalWhole("kernelSize") ?? (operation == "blurRegions" ? 31 : 5),
+            parameters.Number("sigma"), parameters.Number("amount"), parameters.Number("lowThreshold"),
+            parameters.Number("highThreshold"), parameters.Number("strength"), parameters.Number("brightness"),
+            parameters.Number("contrast"), parameters.Whole("blockSize"))
+        {
+            Regions = regions,
+        };
+        var timing = new Timing();
+        var total = Stopwatch.GetTimestamp();
+        using var source = Decode(request.Input, timing);
+        var start = Stopwatch.GetTimestamp();
+        using var filtered = ImageFilters.Apply(source, settings);
+        timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var output = OutputKey(step, request.Input, ImageCodec.Extension(parameters.Text("format")));
+        var bytes = Encode(output, filtered, parameters.Text("format"), parameters.Whole("quality"), timing);
+        timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+        return new FilterResponse
+        {
+            Output = output, Width = filtered.Width, Height = filtered.Height, Bytes = bytes, Timing = timing, Instance = Instance,
+            Regions = operation is "blurRegions" or "pixelateRegions" ? ImageFilters.Clip(regions, source.Width, source.Height).Count() : 0,
+        };
+    }
+
+    private byte[] Read(string key) => objects.TryGetValue(key, out var data) ? data : throw StepException.NotFound(key);
+
+    private Mat Decode(string key, Timing timing)
+    {
+        var data = Read(key);
+        var start = Stopwatch.GetTimestamp();
+        var image = ImageCodec.Decode(data, limits, key);
+        timing.DecodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return image;
+    }
+
+    private long Encode(string key, Mat image, string format, int quality, Timing timing)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var bytes = ImageCodec.Encode(image, format, quality);
+        timing.EncodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        objects[key] = bytes;
+        return bytes.Length;
+    }
+
+    /// <summary>One key per step and input, so concurrent runs of different inputs never share an output.</summary>
+    private static string OutputKey(string step, string input, string extension) =>
+        $"memory/{step}/{Path.GetFileNameWithoutExtension(input)}.{extension}";
+
+    private static Rect ToRect(float bx1, float by1, float bx2, float by2, int padding)
+    {
+        var x1 = (int)Math.Floor(Math.Min(bx1, bx2)) - padding;
+        var y1 = (int)Math.Floor(Math.Min(by1, by2)) - padding;
+        var x2 = (int)Math.Ceiling(Math.Max(bx1, bx2)) + padding;
+        var y2 = (int)Math.Ceiling(Math.Max(by1, by2)) + padding;
+        return new Rect(x1, y1, x2 - x1, y2 - y1);
+    }
+}
