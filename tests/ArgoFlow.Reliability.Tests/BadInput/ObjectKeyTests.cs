@@ -63,7 +63,7 @@ public sealed class ObjectKeyTests : IDisposable
     [Fact]
     public void S3_store_refuses_or_keeps_every_hostile_reference_to_a_valid_bucket_and_a_clean_key()
     {
-        using var store = new S3ImageStore(new S3StoreOptions { Bucket = "images", Prefix = "base", Endpoint = "http://127.0.0.1:1" });
+        using var store = new S3ImageStore(new S3StoreOptions { Bucket = "images", Prefix = "base", Endpoint = "http://127.0.0.1:1", AccessKey = "key", SecretKey = "secret" });
         foreach (var reference in Hostile())
         {
             try

@@ -21,7 +21,7 @@ public sealed class CredentialLoggingTests
             ["ARGOFLOW_S3_ACCESS_KEY"] = AccessKey,
             ["ARGOFLOW_S3_SECRET_KEY"] = SecretKey,
         };
-        await using var serve = await ServeProcess.StartAsync(new ServeSettings { Store = "s3://images/in", Environment = environment });
+        await using var serve = await ServeProcess.StartAsync(new ServeSettings { Store = "s3://images", Environment = environment });
         var resize = new ResizeService.ResizeServiceClient(serve.Channel);
         var statuses = new List<StatusCode>();
         foreach (var request in new[]
