@@ -8,7 +8,8 @@ namespace ArgoFlow.Reliability.Tests.Security;
 /// <summary>S3 credentials reach `argoflow serve` only through the environment, and never appear in its output.</summary>
 public sealed class CredentialLoggingTests
 {
-    private const string AccessKey = "AKIARELIABILITY00001";
+    // s3rver knows only this access key id (it does check the id, not the secret).
+    private const string AccessKey = "S3RVER";
     private const string SecretKey = "canary-secret-8d1f0c2e-must-never-be-logged";
 
     [Fact]
