@@ -56,12 +56,18 @@ public static class WarmHost
         builder.Logging.ClearProviders();
         (options.ConfigureLogging ?? DefaultLogging)(builder.Logging);
         var endpoints = new BoundEndpoints();
+        var certificate = TlsCertificates.Load(options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = options.BindAddress == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.BindAddress);
             kestrel.Listen(address, options.GrpcPort, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+
                 endpoints.Grpc = listen;
             });
             if (options.HttpPort >= 0)
@@ -86,7 +92,7 @@ public static class WarmHost
         MapEndpoints(app, options);
         mapEndpoints?.Invoke(app);
         await app.StartAsync(cancellationToken);
-        return new RunningWarmHost(app, options, endpoints);
+        return new RunningWarmHost(app, options, endpoints, certificate);
     }
 
     private static void AddServices(IServiceCollection services, WarmHostOptions options)
