@@ -51,13 +51,21 @@ internal sealed class TestHost : IAsyncDisposable
 
         var options = Options(store.Path);
         adjust?.Invoke(options);
-        var host = await WarmHost.StartAsync(options, services, null, CancellationToken.None);
-        if (waitUntilServing)
+        try
         {
-            await host.WaitUntilServingAsync(CancellationToken.None);
-        }
+            var host = await WarmHost.StartAsync(options, services, null, CancellationToken.None);
+            if (waitUntilServing)
+            {
+                await host.WaitUntilServingAsync(CancellationToken.None);
+            }
 
-        return new TestHost(store, host);
+            return new TestHost(store, host);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
