@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Services.Hosting;
+using ArgoFlow.Steps.Pipeline;
 
 namespace ArgoFlow.Cli.Commands;
 
@@ -26,7 +27,15 @@ internal static class ServeCommand
                     "see `argoflow serve --help` and docs/services.md for flags, ARGOFLOW_* variables and appsettings.json keys");
             }
 
-            await using var host = await WarmHost.StartAsync(hostOptions, null, null, cancellationToken);
+            // The fused PipelineService rides along on every serve (runner's registration): it calls the step
+            // services this process hosts over loopback and the spec's endpoints for the others.
+            var localTargets = new LocalServiceTargets(hostOptions.Services);
+            await using var host = await WarmHost.StartAsync(
+                hostOptions,
+                services => services.AddPipelineService(new PipelineServiceOptions { LocalTarget = localTargets.For }),
+                endpoints => endpoints.MapPipelineService(),
+                cancellationToken);
+            localTargets.Address = host.GrpcAddress;
             var stderr = parse.InvocationConfiguration.Error;
             await stderr.WriteLineAsync($"serving {string.Join(",", hostOptions.Services)}: gRPC {host.GrpcAddress}, HTTP {host.HttpBaseUrl}");
             var shutdown = host.WaitForShutdownAsync(cancellationToken);
