@@ -54,9 +54,17 @@ internal sealed class TestHost : IAsyncDisposable
         try
         {
             var host = await WarmHost.StartAsync(options, services, null, CancellationToken.None);
-            if (waitUntilServing)
+            try
             {
-                await host.WaitUntilServingAsync(CancellationToken.None);
+                if (waitUntilServing)
+                {
+                    await host.WaitUntilServingAsync(CancellationToken.None);
+                }
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
             }
 
             return new TestHost(store, host);
