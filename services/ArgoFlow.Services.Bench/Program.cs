@@ -1,15 +1,16 @@
 using System.Globalization;
+using ArgoFlow.Contracts.V1;
 using ArgoFlow.Services.Bench;
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
 using ArgoFlow.Services.Storage;
 using Grpc.Net.Client;
 
-// Usage: ArgoFlow.Services.Bench [--iterations N] [--warmup N] [--shared DIR]
+// Usage: ArgoFlow.Services.Bench [--iterations N] [--warmup N] [--shared DIR (default ARGOFLOW_SHARED or ../shared)]
 // Starts a warm host on loopback (local directory store), then times each call; results as a markdown table.
 var iterations = Arg("--iterations", 40);
 var warmup = Arg("--warmup", 5);
-var shared = ArgText("--shared") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared"));
+var shared = ArgText("--shared") ?? Environment.GetEnvironmentVariable("ARGOFLOW_SHARED") ?? DefaultShared();
 var time = TimeProvider.System;
 
 var root = Path.Combine(Path.GetTempPath(), $"argoflow-bench-{Guid.NewGuid():N}");
@@ -39,6 +40,7 @@ try
     Console.WriteLine("| operation | n | p50 ms | p90 ms | p99 ms | min ms |");
     Console.WriteLine("|---|---|---|---|---|---|");
     var p50 = new Dictionary<string, double>();
+    var breakdown = new List<string>();
     // Interleave service and in-process runs per operation so both see the same machine noise.
     foreach (var (service, inProcess) in workloads.Service.Zip(workloads.InProcess))
     {
@@ -50,19 +52,35 @@ try
             }
 
             var samples = new List<double>(iterations);
+            var stages = new List<Timing>();
             for (var i = 0; i < iterations; i++)
             {
                 var start = time.GetTimestamp();
-                await call();
+                var timing = await call();
                 samples.Add(time.GetElapsedTime(start).TotalMilliseconds);
+                if (timing is not null)
+                {
+                    stages.Add(timing);
+                }
             }
 
             var stats = Percentiles.Of(samples);
             p50[name] = stats.P50;
             Console.WriteLine(stats.Row(name));
+            if (stages.Count > 0)
+            {
+                breakdown.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {Median(stages, t => t.DownloadMs):0.0} | {Median(stages, t => t.DecodeMs):0.0} | {Median(stages, t => t.ProcessMs):0.0} | {Median(stages, t => t.EncodeMs):0.0} | {Median(stages, t => t.UploadMs):0.0} | {Median(stages, t => t.TotalMs):0.0} |"));
+            }
         }
     }
 
+    Console.WriteLine();
+    Console.WriteLine("Server-side medians (the response's timing), ms:");
+    Console.WriteLine();
+    Console.WriteLine("| operation | download | decode | process | encode | upload | total |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    breakdown.ForEach(Console.WriteLine);
     Console.WriteLine();
     foreach (var (service, inProcess) in workloads.Service.Zip(workloads.InProcess))
     {
@@ -72,6 +90,20 @@ try
 finally
 {
     Directory.Delete(root, recursive: true);
+}
+
+static double Median(List<Timing> timings, Func<Timing, double> stage) => Percentiles.Of(timings.Select(stage).ToArray()).P50;
+
+// ../shared beside the repository (the folder holding ArgoFlow.sln above this binary).
+static string DefaultShared()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArgoFlow.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return Path.GetFullPath(Path.Combine(dir?.FullName ?? ".", "..", "shared"));
 }
 
 int Arg(string name, int fallback) =>

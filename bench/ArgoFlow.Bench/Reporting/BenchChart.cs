@@ -1,5 +1,3 @@
-// INTEGRATOR NOTE (delete this line when merging): main already has this reporting model, used by bench --local.
-// bench --cluster must reuse these types (extend them for cluster fields) and drop its own copy: one implementation.
 using ArgoFlow.Core.Errors;
 using ScottPlot;
 using ScottPlot.TickGenerators;

@@ -1,5 +1,3 @@
-// INTEGRATOR NOTE (delete this line when merging): main already has this reporting model, used by bench --local.
-// bench --cluster must reuse these types (extend them for cluster fields) and drop its own copy: one implementation.
 using System.Globalization;
 using System.Text;
 
@@ -70,6 +68,11 @@ public static class BenchMarkdown
             {
                 Line(md, $"- {error.Count} x `{error.Message}`");
             }
+        }
+
+        if (report.Cluster is { } cluster)
+        {
+            ClusterReportText.AppendMarkdown(md, cluster);
         }
 
         if (chartFile is not null)

@@ -1,5 +1,3 @@
-// INTEGRATOR NOTE (delete this line when merging): main already has this reporting model, used by bench --local.
-// bench --cluster must reuse these types (extend them for cluster fields) and drop its own copy: one implementation.
 using System.Globalization;
 using System.Text;
 
@@ -64,6 +62,11 @@ public static class BenchTable
             {
                 text.AppendLine(Invariant($"  {error.Count} x {error.Message}"));
             }
+        }
+
+        if (report.Cluster is { } cluster)
+        {
+            ClusterReportText.AppendText(text, cluster);
         }
 
         return text.ToString();

@@ -1,5 +1,3 @@
-// INTEGRATOR NOTE (delete this line when merging): main already has these statistics, used by bench --local.
-// bench --cluster must reuse them (extend if needed) and drop its own copy: one implementation.
 namespace ArgoFlow.Bench.Statistics;
 
 /// <summary>

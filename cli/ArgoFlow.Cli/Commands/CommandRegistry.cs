@@ -9,15 +9,16 @@ internal static class CommandRegistry
     {
         yield return GenerateCommand.Create();
         yield return LintCommand.Create();
+        yield return ServeCommand.Create();
+        yield return HealthCommand.Create();
+        yield return ModelsCommand.Create();
         yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
-        yield return ServeCommand.Create();
-        yield return HealthCommand.Create();
-        yield return ModelsCommand.Create();
+        yield return BenchCommand.Create();
         yield return VersionCommand.Create();
     }
 }

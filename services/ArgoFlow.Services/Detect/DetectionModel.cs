@@ -69,8 +69,11 @@ public sealed class DetectionModel : IDisposable
         }
     }
 
-    /// <summary>Detects objects in a BGR image. Boxes are in the image's pixels, best first.</summary>
-    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings)
+    /// <summary>
+    /// Detects objects in a BGR image. Boxes are in pixels of <paramref name="sourceSize"/> (default the image's
+    /// own size; give the full size when the image was decoded reduced), best first.
+    /// </summary>
+    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings, Size? sourceSize = null)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         ArgumentNullException.ThrowIfNull(settings);
@@ -95,15 +98,26 @@ public sealed class DetectionModel : IDisposable
             var output = outputs[0];
             var shape = output.GetTensorTypeAndShape().Shape;
             var data = output.GetTensorDataAsSpan<float>();
+            var full = sourceSize ?? bgr.Size();
             var found = Format == ModelFormat.Yolo
-                ? YoloHead.Decode(data, shape, letterbox, bgr.Width, bgr.Height, ClassNames, settings)
-                : FastestDetHead.Decode(data, shape, bgr.Width, bgr.Height, ClassNames, settings);
+                ? YoloHead.Decode(data, shape, letterbox, bgr.Size(), full, ClassNames, settings)
+                : FastestDetHead.Decode(data, shape, full.Width, full.Height, ClassNames, settings);
             return found.Count > settings.MaxDetections ? found.GetRange(0, settings.MaxDetections) : found;
         }
         finally
         {
             ArrayPool<float>.Shared.Return(tensor);
         }
+    }
+
+    /// <summary>
+    /// The largest JPEG decode reduction (8, 4, 2, else 1) that keeps both sides of a width x height image at least
+    /// the model's input size, for <see cref="Imaging.ImageCodec.Decode(ReadOnlySpan{byte}, Imaging.ImageLimits, string, Func{int, int, int}?, out Size)"/>.
+    /// </summary>
+    public int ReductionFor(int width, int height)
+    {
+        var needed = Math.Max(InputWidth, InputHeight);
+        return Imaging.ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(width, height) + f - 1) / f >= needed, 1);
     }
 
     public void Dispose() => _session.Dispose();

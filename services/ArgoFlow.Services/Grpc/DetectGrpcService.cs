@@ -46,15 +46,19 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
             ? _io.Store.Resolve(request.AnnotatedOutput, "annotatedOutput")
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
-        using var image = await _io.LoadImageAsync(input, clock, context.CancellationToken);
+        // Without an annotated copy to draw on, a large JPEG is decoded reduced, down to the model's input size.
+        Func<int, int, int>? reduction = request.Annotate ? null : model.ReductionFor;
+        using var loaded = await _io.LoadImageAsync(input, clock, context.CancellationToken, reduction);
+        var image = loaded.Image;
+        var size = loaded.SourceSize;
         var start = clock.Now();
-        var found = model.Detect(image, settings);
+        var found = model.Detect(image, settings, size);
         clock.Add(StageClock.Stage.Process, start);
         var inputUri = _io.Store.ToUri(input);
         var response = new DetectResponse
         {
-            Width = image.Width,
-            Height = image.Height,
+            Width = size.Width,
+            Height = size.Height,
             Model = model.Name,
             Instance = _options.Instance,
             Input = inputUri,
@@ -70,7 +74,7 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         if (detectionsOut is not null)
         {
             start = clock.Now();
-            var document = DetectionsDocument.From(inputUri, model.Name, image.Width, image.Height, found);
+            var document = DetectionsDocument.From(inputUri, model.Name, size.Width, size.Height, found);
             var json = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);
             clock.Add(StageClock.Stage.Encode, start);
             await _io.SaveBytesAsync(detectionsOut, json, "application/json", clock, context.CancellationToken);

@@ -39,12 +39,37 @@ public static class Resizer
         }
     }
 
+    /// <summary>
+    /// The largest JPEG decode reduction (8, 4, 2, else 1) whose result is still at least the size this resize
+    /// scales to - in either orientation, since EXIF rotation is only known after decoding.
+    /// </summary>
+    public static int ReductionFor(int sourceWidth, int sourceHeight, ResizeSettings settings)
+    {
+        foreach (var factor in ArgoFlow.Services.Imaging.ImageCodec.Reductions)
+        {
+            int reduced(int side) => (side + factor - 1) / factor;
+            var upright = Plan(sourceWidth, sourceHeight, settings).Scaled;
+            var turned = Plan(sourceHeight, sourceWidth, settings).Scaled;
+            if (reduced(sourceWidth) >= upright.Width && reduced(sourceHeight) >= upright.Height &&
+                reduced(sourceHeight) >= turned.Width && reduced(sourceWidth) >= turned.Height)
+            {
+                return factor;
+            }
+        }
+
+        return 1;
+    }
+
     /// <summary>Resizes (and for "fill" crops the centre of) the source into a new Mat the caller disposes.</summary>
-    public static Mat Resize(Mat source, ResizeSettings settings)
+    /// <param name="source">The image, possibly decoded at a reduced size.</param>
+    /// <param name="settings">The resize.</param>
+    /// <param name="sourceSize">The full size the plan is made for, when <paramref name="source"/> was decoded reduced.</param>
+    public static Mat Resize(Mat source, ResizeSettings settings, Size? sourceSize = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
-        var (output, scaled) = Plan(source.Width, source.Height, settings);
+        var full = sourceSize ?? source.Size();
+        var (output, scaled) = Plan(full.Width, full.Height, settings);
         var resized = new Mat();
         Cv2.Resize(source, resized, scaled, 0, 0, Interpolation(settings.Interpolation));
         if (scaled == output)
