@@ -13,5 +13,7 @@ internal static class CommandRegistry
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
+        yield return BenchCommand.Create();
+        yield return OneShotCommand.Create();
     }
 }
