@@ -7,7 +7,9 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
-        yield return VersionCommand.Create();
+        yield return GenerateCommand.Create();
+        yield return LintCommand.Create();
+        yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
         yield return ApplyCommand.Create();
@@ -15,5 +17,6 @@ internal static class CommandRegistry
         yield return GetCommand.Create();
         yield return BenchCommand.Create();
         yield return OneShotCommand.Create();
+        yield return VersionCommand.Create();
     }
 }

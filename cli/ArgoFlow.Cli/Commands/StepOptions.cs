@@ -10,7 +10,7 @@ namespace ArgoFlow.Cli.Commands;
 /// <summary>
 /// The options of one `argoflow step TYPE` command, built from the catalogue: each parameter as
 /// <c>--kebab-name</c> with its catalogue name (<c>--maxSide</c>) as an alias, each extra input port by its request
-/// field (<c>--regions-uri</c>), plus --target, --input, --timeout and --retries.
+/// field (<c>--regions-uri</c>), plus --target, --input, --timeout-seconds and --retries.
 /// </summary>
 internal sealed class StepOptions
 {
@@ -54,7 +54,7 @@ internal sealed class StepOptions
         Required = true,
     };
 
-    public Option<int> Timeout { get; } = new("--timeout")
+    public Option<int> Timeout { get; } = new("--timeout-seconds", "--timeout")
     {
         Description = "Deadline of each attempt, in seconds.",
         DefaultValueFactory = _ => 30,
@@ -115,7 +115,7 @@ internal sealed class StepOptions
         var retries = parse.GetValue(Retries);
         if (timeout < 1)
         {
-            problems.Add($"--timeout: must be >= 1 second, got {timeout}");
+            problems.Add($"--timeout-seconds: must be >= 1 second, got {timeout}");
         }
 
         if (retries is < 0 or > 20)

@@ -32,6 +32,14 @@ internal static class SubmitCommand
         return from[(slash + 1)..];
     }
 
+    public static ArgoFlow.Templates.Generation.GenerationMode Mode(string? text) => text switch
+    {
+        "http" or null => ArgoFlow.Templates.Generation.GenerationMode.Http,
+        "plugin" => ArgoFlow.Templates.Generation.GenerationMode.Plugin,
+        "container" => ArgoFlow.Templates.Generation.GenerationMode.Container,
+        _ => throw new ArgoFlow.Core.Errors.ArgoFlowException(ArgoFlow.Core.Errors.ExitCode.Usage, $"--mode \"{text}\": expected http, plugin or container"),
+    };
+
     internal static SubmitRequest Request(SubmitOptions options, ParseResult parse) => new()
     {
         Parameters = (parse.GetValue(options.Parameters) ?? []).Select(p => KeyValueParser.Parse(p, "-p")).ToList(),

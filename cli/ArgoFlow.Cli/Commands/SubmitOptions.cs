@@ -34,11 +34,17 @@ internal sealed class SubmitOptions
 
     public Option<string?> Timeout { get; } = new("--timeout") { Description = "With --wait/--watch: stop waiting after this long (30s, 5m); the workflow keeps running." };
 
+    public Option<string> Mode { get; } = new("--mode")
+    {
+        Description = "With -f SPEC: how the generated steps call the services - http, plugin or container.",
+        DefaultValueFactory = _ => "http",
+    };
+
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Output: name, json, yaml or wide (default: a summary)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { From, File, Parameters, GenerateName, Labels, ServiceAccount, DryRun, Watch, Wait, Timeout, Output })
+        foreach (var option in new Option[] { From, File, Parameters, GenerateName, Labels, ServiceAccount, DryRun, Watch, Wait, Timeout, Mode, Output })
         {
             command.Options.Add(option);
         }

@@ -5,6 +5,7 @@ using ArgoFlow.Cluster.Rendering;
 using ArgoFlow.Cluster.Submit;
 using ArgoFlow.Cluster.Watch;
 using ArgoFlow.Core.Errors;
+using ArgoFlow.Templates.Generation;
 
 namespace ArgoFlow.Cli.Commands;
 
@@ -46,18 +47,45 @@ internal sealed class SubmitRun
         }
 
         var documents = file is null ? null : await ManifestReader.ReadPathAsync(file, cancellationToken);
-        using var connection = KubeConnection.Open(_options.Cluster.Read(_parse));
+        var spec = documents is not null && SpecSubmitter.IsPipelineSpec(documents) ? SpecSubmitter.Read(file!) : null;
+        var connectionOptions = _options.Cluster.Read(_parse);
+        if (spec is not null)
+        {
+            if (connectionOptions.Namespace is { } given && given != spec.Namespace)
+            {
+                throw new ArgoFlowException(ExitCode.InvalidInput, $"{file}: the pipeline's namespace \"{spec.Namespace}\" differs from -n {given}");
+            }
+
+            connectionOptions = connectionOptions with { Namespace = spec.Namespace };
+        }
+
+        using var connection = KubeConnection.Open(connectionOptions);
         var client = new ArgoClient(new KubeApiClient(connection));
         var submitter = new WorkflowSubmitter(client);
         var time = TimeProvider.System;
         var submittedAt = time.GetUtcNow();
-        var result = documents is null
-            ? await submitter.SubmitFromTemplateAsync(SubmitCommand.TemplateName(from!), request, cancellationToken)
-            : await SubmitFileAsync(submitter, documents, request, cancellationToken);
+        SubmitResult result;
+        if (spec is not null)
+        {
+            var options = new GeneratorOptions(SubmitCommand.Mode(_parse.GetValue(_options.Mode)));
+            var (applied, submitted) = await new SpecSubmitter(client).SubmitAsync(spec, options, request, cancellationToken);
+            foreach (var outcome in applied)
+            {
+                await Err.WriteLineAsync(outcome.ToString());
+            }
+
+            result = submitted;
+        }
+        else
+        {
+            result = documents is null
+                ? await submitter.SubmitFromTemplateAsync(SubmitCommand.TemplateName(from!), request, cancellationToken)
+                : await SubmitFileAsync(submitter, documents, request, cancellationToken);
+        }
 
         if (!wait || !result.Created)
         {
-            await SubmitOutput.WriteAsync(Out, result.Workflow, format ?? (request.DryRun ? "json" : null), null);
+            await SubmitOutput.WriteAsync(Out, result.Workflow, format ?? (request.DryRun ? "yaml" : null), null);
             return 0;
         }
 

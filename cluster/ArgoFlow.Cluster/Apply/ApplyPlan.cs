@@ -12,7 +12,7 @@ public static class ApplyPlan
 {
     private static readonly string[] Order =
     [
-        "ServiceAccount", "Secret", "Role", "RoleBinding", "ConfigMap", "Service", "Deployment",
+        "ServiceAccount", "Secret", "Role", "RoleBinding", "ConfigMap", "Service", "Deployment", "NetworkPolicy",
         "ClusterWorkflowTemplate", "WorkflowTemplate", "Workflow",
     ];
 

@@ -22,10 +22,12 @@ public static class ResourceTypes
     public static readonly ResourceType Role = new("rbac.authorization.k8s.io", "v1", "roles", "Role");
     public static readonly ResourceType RoleBinding = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding");
 
+    public static readonly ResourceType NetworkPolicy = new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy");
+
     private static readonly ResourceType[] All =
     [
         Workflow, WorkflowTemplate, ClusterWorkflowTemplate, ConfigMap, Secret, Service, ServiceAccount, Deployment,
-        Role, RoleBinding,
+        Role, RoleBinding, NetworkPolicy,
     ];
 
     /// <summary>Finds the type for a document's apiVersion and kind; null when ArgoFlow does not handle it.</summary>

@@ -1,5 +1,8 @@
 using ArgoFlow.Cluster.Argo;
 using ArgoFlow.Core.Errors;
+using ArgoFlow.Templates.Argo;
+using ArgoFlow.Templates.Kubernetes;
+using WorkflowTemplate = ArgoFlow.Cluster.Argo.WorkflowTemplate;
 
 namespace ArgoFlow.Cluster.Submit;
 
@@ -7,12 +10,13 @@ namespace ArgoFlow.Cluster.Submit;
 /// Builds the Workflow that `argo submit --from workflowtemplate/NAME` creates: generateName NAME-, the
 /// workflows.argoproj.io/workflow-template label, spec.workflowTemplateRef and spec.arguments.parameters - and no
 /// templates of its own. Parameters are checked against the template first, so nothing is created for a typo.
+/// The workflow is built from the generator's Argo model (the write side); the template is the cluster's copy.
 /// </summary>
 public static class WorkflowFactory
 {
-    public const string TemplateLabel = "workflows.argoproj.io/workflow-template";
+    public const string TemplateLabel = ArgoApi.WorkflowTemplateLabel;
 
-    public static Workflow FromTemplate(WorkflowTemplate template, string ns, SubmitRequest request)
+    public static Templates.Argo.Workflow FromTemplate(WorkflowTemplate template, string ns, SubmitRequest request)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(request);
@@ -26,21 +30,18 @@ public static class WorkflowFactory
             labels[key] = value;
         }
 
-        return new Workflow
-        {
-            Metadata = new ObjectMeta { GenerateName = request.GenerateName ?? name + "-", Namespace = ns, Labels = labels },
-            Spec = new WorkflowSpec
-            {
-                WorkflowTemplateRef = new WorkflowTemplateRef { Name = name },
-                Arguments = request.Parameters.Count == 0
-                    ? null
-                    : new Arguments { Parameters = request.Parameters.Select(p => new Parameter { Name = p.Key, Value = p.Value }).ToList() },
-                ServiceAccountName = request.ServiceAccount,
-            },
-        };
+        var arguments = request.Parameters.Count == 0
+            ? null
+            : new Templates.Argo.Arguments(request.Parameters.Select(p => new Templates.Argo.Parameter(p.Key, p.Value)).ToList());
+        return Templates.Argo.Workflow.Create(
+            new Templates.Kubernetes.ObjectMeta(GenerateName: request.GenerateName ?? name + "-", Namespace: ns, Labels: labels),
+            new Templates.Argo.WorkflowSpec(
+                Arguments: arguments,
+                ServiceAccountName: request.ServiceAccount,
+                WorkflowTemplateRef: new Templates.Argo.WorkflowTemplateRef(name)));
     }
 
-    private static void CheckParameters(string template, IReadOnlyList<Parameter> declared, IReadOnlyList<KeyValuePair<string, string>> given)
+    private static void CheckParameters(string template, IReadOnlyList<Argo.Parameter> declared, IReadOnlyList<KeyValuePair<string, string>> given)
     {
         var known = declared.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();

@@ -32,6 +32,10 @@ public sealed class ServiceGates : IDisposable
     public async ValueTask<RateLimitLease?> EnterAsync(string step, CancellationToken cancellationToken) =>
         _limiters.TryGetValue(step, out var limiter) ? await limiter.AcquireAsync(1, cancellationToken) : null;
 
+    /// <summary>Calls of the step waiting for a slot now.</summary>
+    public long Queued(string step) =>
+        _limiters.TryGetValue(step, out var limiter) ? limiter.GetStatistics()?.CurrentQueuedCount ?? 0 : 0;
+
     public void Dispose()
     {
         foreach (var limiter in _limiters.Values)

@@ -5,12 +5,12 @@ namespace ArgoFlow.Steps.Pipeline;
 /// <summary>How the fused PipelineService reads specs and reaches the step services.</summary>
 public sealed class PipelineServiceOptions
 {
-    /// <summary>Parses and validates spec YAML (<c>PipelineSpecReader.Read(yaml, sourceName)</c>).</summary>
-    public required Func<string, string, PipelineSpec> ReadSpec { get; init; }
+    /// <summary>Parses and validates spec YAML. Default <see cref="PipelineSpecReader.Read"/>.</summary>
+    public Func<string, string, PipelineSpec> ReadSpec { get; init; } = PipelineSpecReader.Read;
 
     /// <summary>
     /// gRPC target of a step type served by this same process (its loopback address), or null to use the
-    /// spec's endpoint. `argoflow serve` fills it with the address it bound.
+    /// spec's endpoint. `argoflow serve` fills it from <see cref="LocalServiceTargets"/>.
     /// </summary>
     public Func<string, string?> LocalTarget { get; init; } = _ => null;
 

@@ -38,6 +38,27 @@ public static class PipelineSpecReader
         return Parse(text, path);
     }
 
+    /// <summary>Reads several specs, reporting the problems of all of them together.</summary>
+    public static IReadOnlyList<PipelineSpec> ReadFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var specs = new List<PipelineSpec>();
+        var problems = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                specs.Add(ReadFile(path));
+            }
+            catch (ValidationException ex)
+            {
+                problems.AddRange(ex.Diagnostics);
+            }
+        }
+
+        return problems.Count > 0 ? throw new ValidationException(problems) : specs;
+    }
+
     private static PipelineSpec Parse(string text, string source)
     {
         var documents = SafeYamlLoader.Load(text, source);

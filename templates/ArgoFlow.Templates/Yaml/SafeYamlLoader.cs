@@ -40,6 +40,12 @@ internal static partial class SafeYamlLoader
         {
             throw Fail(source, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + Clean(ex.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException when the text ends inside a flow collection.
+            var lines = text.Split('\n');
+            throw Fail(source, lines.Length, lines[^1].Length + 1, "malformed YAML: unexpected end of the file (an unclosed '[', '{' or quote?)");
+        }
         catch (OverflowException)
         {
             throw Fail(source, 0, 0, "alias expansion too large (possible YAML alias bomb)");

@@ -70,7 +70,7 @@ public sealed class FakeKubeStore
             var metadata = obj["metadata"]!.AsObject();
             metadata["uid"] = Guid.NewGuid().ToString();
             metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            metadata["generation"] = 1;
+            metadata["generation"] = 1L;
             return Record(resource, ns, obj, "ADDED");
         }
     }

@@ -22,6 +22,7 @@ public sealed record FakeResource(string Group, string Version, string Plural, s
         new("apps", "v1", "deployments", "Deployment"),
         new("rbac.authorization.k8s.io", "v1", "roles", "Role"),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding"),
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
     ];
 
     public bool IsArgo => Group == "argoproj.io";

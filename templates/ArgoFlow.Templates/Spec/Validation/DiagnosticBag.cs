@@ -17,6 +17,8 @@ internal sealed class DiagnosticBag(string source)
     public void Error(YNode? node, string path, string message) =>
         _items.Add(new Diagnostic(node?.At(Source) ?? new SourceLocation(Source, 0, 0), path, message));
 
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
     public void ThrowIfAny()
     {
         if (_items.Count > 0)

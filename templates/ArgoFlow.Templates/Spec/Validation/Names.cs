@@ -5,7 +5,7 @@ namespace ArgoFlow.Templates.Spec.Validation;
 /// <summary>
 /// Naming rules, from Kubernetes and the Argo CRDs: resource names (pipeline, namespace) are DNS-1123 labels of at
 /// most 63 characters; step names become Argo template and DAG task names (at most 128) and are held to the same
-/// lower-case DNS-1123 style; workflow parameter names follow the CRD pattern for parameters.
+/// lower-case DNS-1123 style (starting with a letter); workflow parameter names follow the CRD pattern for parameters.
 /// </summary>
 internal static partial class Names
 {
@@ -15,8 +15,9 @@ internal static partial class Names
     public static string? CheckResourceName(string name) =>
         Check(name, MaxResourceName, DnsLabel(), "lower-case letters, digits and '-', starting and ending with a letter or digit");
 
+    /// <summary>Step names start with a letter: Argo's CRD rejects DAG task names that begin with a digit.</summary>
     public static string? CheckStepName(string name) =>
-        Check(name, MaxTemplateName, DnsLabel(), "lower-case letters, digits and '-', starting and ending with a letter or digit");
+        Check(name, MaxTemplateName, StepPattern(), "lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
 
     public static string? CheckParameterName(string name) =>
         Check(name, MaxTemplateName, ParameterPattern(), "letters, digits, '_' and '-', not starting with '-'");
@@ -40,6 +41,9 @@ internal static partial class Names
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex StepPattern();
 
     [GeneratedRegex("^[a-zA-Z0-9_][-a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterPattern();

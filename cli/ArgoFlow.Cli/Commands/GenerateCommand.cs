@@ -1,0 +1,96 @@
+using System.CommandLine;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Templates.Generation;
+using ArgoFlow.Templates.Spec;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>`argoflow generate`: pipeline specs to Argo WorkflowTemplates and the services' manifests.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var files = new Option<string[]>("--file", "-f")
+        {
+            Description = "A pipeline spec (apiVersion argoflow.io/v1alpha1, kind Pipeline); repeat for several.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Folder to write (NAME/workflowtemplate.yaml, services/NS/*.yaml, kustomization.yaml), or - for one YAML stream on stdout.",
+            DefaultValueFactory = _ => "-",
+        };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "http: Argo http templates call the services' JSON routes (no pod per step); plugin: the ArgoFlow executor plugin calls them over gRPC; container: a pod per step (baseline).",
+            DefaultValueFactory = _ => "http",
+        };
+        mode.AcceptOnlyFromAmong("http", "plugin", "container");
+        var fused = new Option<bool>("--fused") { Description = "One Argo step that runs the whole spec in the Pipeline service (http or plugin mode)." };
+        var image = new Option<string>("--image")
+        {
+            Description = "ArgoFlow image for the services, the plugin sidecar and container steps.",
+            DefaultValueFactory = _ => GeneratorOptions.DefaultImage,
+        };
+        var networkPolicy = new Option<bool>("--network-policy") { Description = "Also emit a NetworkPolicy: only workflow pods and ArgoFlow clients may reach the services." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
+
+        var command = new Command("generate", """
+            Generate Argo WorkflowTemplates and service manifests from pipeline specs. Output is deterministic.
+
+            Examples:
+              argoflow generate -f samples/pipelines/classic.yaml
+              argoflow generate -f samples/pipelines/classic.yaml -f samples/pipelines/privacy.yaml -o deploy/
+              argoflow generate -f pipeline.yaml --mode plugin -o deploy/ && kubectl apply -k deploy/
+              argoflow generate -f pipeline.yaml -o deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
+            """)
+        {
+            files, output, mode, fused, image, networkPolicy, check,
+        };
+        command.SetAction((parse, _) =>
+        {
+            var options = new GeneratorOptions(
+                Enum.Parse<GenerationMode>(parse.GetValue(mode)!, ignoreCase: true),
+                parse.GetValue(fused),
+                parse.GetValue(image)!,
+                parse.GetValue(networkPolicy));
+            var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
+            return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));
+        });
+        return command;
+    }
+
+    private static int Render(string output, IReadOnlyList<GeneratedFile> generated, bool check, InvocationConfiguration console)
+    {
+        if (output == "-")
+        {
+            if (check)
+            {
+                throw new ArgoFlowException(ExitCode.Usage, "--check needs -o DIR: the folder to compare with");
+            }
+
+            console.Output.Write(PipelineGenerator.ToStream(generated));
+            return (int)ExitCode.Ok;
+        }
+
+        if (check)
+        {
+            var diff = OutputDirectory.Compare(output, generated, out var differing);
+            if (differing == 0)
+            {
+                console.Error.WriteLine($"{output}: up to date ({generated.Count} files)");
+                return (int)ExitCode.Ok;
+            }
+
+            console.Output.Write(diff);
+            console.Error.WriteLine($"error: {differing} file(s) in {output} differ from the generated output");
+            console.Error.WriteLine("hint: run the same command without --check to update them");
+            return (int)ExitCode.Different;
+        }
+
+        var changed = OutputDirectory.Write(output, generated);
+        console.Error.WriteLine($"wrote {changed} of {generated.Count} files to {output} ({generated.Count - changed} unchanged)");
+        return (int)ExitCode.Ok;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Templates.Lint;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>`argoflow lint`: pipeline specs and Argo Workflow/WorkflowTemplate YAML, every problem with its line.</summary>
+internal static class LintCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Pipeline specs, Argo WorkflowTemplate/Workflow YAML, or generated manifests (multi-document files are fine).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("lint", """
+            Check pipeline specs and Argo workflows: entrypoint and template references, {{...}} tags (also inside
+            {{=...}} expressions), DAG dependencies and cycles, names, one template type per template.
+            Problems go to stdout as FILE:LINE:COLUMN: PATH: MESSAGE; exit 3 if there is any.
+
+            Examples:
+              argoflow lint samples/pipelines/*.yaml
+              argoflow lint deploy/classic/workflowtemplate.yaml
+            """)
+        {
+            files,
+        };
+        command.SetAction(parse =>
+        {
+            var results = parse.GetValue(files)!.Select(ManifestLinter.LintFile).ToList();
+            foreach (var problem in results.SelectMany(r => r.Problems))
+            {
+                parse.InvocationConfiguration.Output.WriteLine(problem.ToString());
+            }
+
+            var bad = results.Count(r => !r.Ok);
+            var count = results.Sum(r => r.Problems.Count);
+            parse.InvocationConfiguration.Error.WriteLine(bad == 0
+                ? $"{results.Count} file(s) ok"
+                : $"error: {count} problem(s) in {bad} of {results.Count} file(s)");
+            return (int)(bad == 0 ? ExitCode.Ok : ExitCode.InvalidInput);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Steps.Client;
+using ArgoFlow.Steps.Runner;
+using ArgoFlow.Templates.Spec;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>
+/// `argoflow run -f SPEC --input PATH|URI|DIR`: runs a pipeline with no cluster, against services started inside
+/// this process (the default) or running elsewhere (--services HOST:PORT), through the same gRPC client and
+/// protocol as a cluster. Summary on stderr; `--output json` on stdout.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var o = new RunOptions();
+        var command = new Command("run", "Run a pipeline locally against warm services (started in-process by default).");
+        o.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = o.Read(parse);
+            var stderr = parse.InvocationConfiguration.Error;
+            var spec = PipelineSpecReader.ReadFile(settings.SpecPath);
+            var inputs = RunInputs.Resolve(settings.Input, spec);
+            await using var services = await RunServices.StartAsync(settings, spec, stderr, parse.GetValue(CliApp.Verbose), cancellationToken);
+            var runs = inputs.Stage(services.StoreRoot)
+                .SelectMany(input => Enumerable.Repeat(input, settings.Repeat))
+                .Select(input => Parameters(settings, input))
+                .ToList();
+            using var client = new StepClient();
+            var runner = new PipelineRunner(client);
+            var parallel = settings.Parallel ?? (inputs.IsDirectory ? Environment.ProcessorCount : 1);
+            var options = new PipelineRunOptions { TargetFor = _ => services.Target };
+            var results = await RunProgress.RunAsync(
+                stderr, runs.Count, (finished, ct) => PipelineBatch.RunAsync(runner, spec, runs, parallel, options, finished, ct), cancellationToken);
+            var report = new RunReport(spec, results, services.Description, services.StoreRoot);
+            if (settings.Json)
+            {
+                await parse.InvocationConfiguration.Output.WriteLineAsync(RunJson.Write(report));
+            }
+
+            RunSummary.Write(stderr, report, settings.Json);
+            return report.Succeeded ? (int)ExitCode.Ok : (int)ExitCode.Failed;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, string> Parameters(RunSettings settings, string? input)
+    {
+        var values = new Dictionary<string, string>(settings.Parameters, StringComparer.Ordinal);
+        if (input is not null)
+        {
+            values[RunInputs.ParameterName] = input;
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,91 @@
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Services.Detect;
+using ArgoFlow.Services.Hosting;
+using ArgoFlow.Templates.Spec;
+using Microsoft.Extensions.Logging;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>
+/// The services a run calls: started in this process on a loopback port (embedded: only the step types the spec
+/// uses, a local directory store, the model only when it detects), or running elsewhere at --services.
+/// </summary>
+internal sealed class RunServices : IAsyncDisposable
+{
+    private readonly RunningWarmHost? host;
+
+    private RunServices(RunningWarmHost? host, string target, string? storeRoot, string description)
+    {
+        this.host = host;
+        Target = target;
+        StoreRoot = storeRoot;
+        Description = description;
+    }
+
+    /// <summary>host:port every step is sent to.</summary>
+    public string Target { get; }
+
+    /// <summary>The embedded store's folder (outputs land here); null for services elsewhere.</summary>
+    public string? StoreRoot { get; }
+
+    public string Description { get; }
+
+    public static async Task<RunServices> StartAsync(
+        RunSettings settings, PipelineSpec spec, TextWriter stderr, bool verbose, CancellationToken cancellationToken)
+    {
+        if (!settings.IsEmbedded)
+        {
+            return new RunServices(null, settings.Services, null, $"services at {settings.Services}");
+        }
+
+        var root = settings.Out ?? Path.Combine(Path.GetTempPath(), $"argoflow-run-{Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)}");
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgoFlowException(ExitCode.InvalidInput, $"--out {root}: cannot create the folder: {ex.Message}", null, ex);
+        }
+
+        root = Path.GetFullPath(root);
+        var types = spec.Steps.Select(s => s.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var options = new WarmHostOptions
+        {
+            Services = types,
+            GrpcPort = 0,
+            HttpPort = -1,
+            Store = root,
+            Models = types.Contains("detect") ? [new ModelOptions { Path = RunModels.Resolve(settings.Model) }] : [],
+            MaxQueue = Math.Max(32, 4 * (settings.Parallel ?? Environment.ProcessorCount)),
+            ConfigureLogging = logging => logging
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning),
+        };
+        var host = await WarmHost.StartAsync(options, null, null, cancellationToken);
+        try
+        {
+            await host.WaitUntilServingAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        if (settings.Out is null)
+        {
+            await stderr.WriteLineAsync($"outputs go to {root} (pass --out DIR to choose)");
+        }
+
+        return new RunServices(host, host.GrpcAddress, root, $"embedded services ({string.Join(", ", types)}) on {host.GrpcAddress}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

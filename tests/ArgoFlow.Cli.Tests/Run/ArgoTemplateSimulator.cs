@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ArgoFlow.Cli.Tests.Run;
+
+/// <summary>
+/// Walks a generated WorkflowTemplate's `main` DAG the way Argo would for these templates: YAML turned into JSON
+/// as Kubernetes does (plain scalars typed, quoted ones strings), task arguments and <c>{{inputs.parameters.X}}</c>,
+/// <c>{{workflow.parameters.X}}</c> and <c>{{=jsonpath(tasks.T.outputs.result, '$.f')}}</c> substituted, each
+/// task's template handed to <paramref name="execute"/> which returns its <c>outputs.result</c>.
+/// </summary>
+internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath, string serviceTarget)
+{
+    private readonly JsonObject document = (JsonObject)ToJson(Load(workflowTemplatePath))!;
+
+    /// <summary>Runs every task in file order (the generator writes them in dependency order); returns task -> result.</summary>
+    public async Task<Dictionary<string, string>> RunAsync(
+        IReadOnlyDictionary<string, string> workflowParameters, Func<JsonObject, Task<string>> execute)
+    {
+        var templates = document["spec"]!["templates"]!.AsArray().Select(t => t!.AsObject()).ToDictionary(t => (string)t["name"]!);
+        var results = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var task in templates["main"]["dag"]!["tasks"]!.AsArray().Select(t => t!.AsObject()))
+        {
+            var arguments = (task["arguments"]?["parameters"]?.AsArray() ?? [])
+                .ToDictionary(p => (string)p!["name"]!, p => Substitute((string)p!["value"]!, workflowParameters, results, null), StringComparer.Ordinal);
+            var template = templates[(string)task["template"]!].DeepClone().AsObject();
+            var text = Substitute(template.ToJsonString(), workflowParameters, results, arguments);
+            results[(string)task["name"]!] = await execute(JsonNode.Parse(text)!.AsObject());
+        }
+
+        return results;
+    }
+
+    private string Substitute(
+        string text,
+        IReadOnlyDictionary<string, string> workflow,
+        Dictionary<string, string> results,
+        Dictionary<string, string>? inputs)
+    {
+        text = ClusterEndpoint().Replace(text, serviceTarget);
+        text = WorkflowParameter().Replace(text, m => workflow[m.Groups[1].Value]);
+        text = JsonPath().Replace(text, m =>
+        {
+            var task = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+            return (string)JsonNode.Parse(results[task])![m.Groups[3].Value]!;
+        });
+        return inputs is null ? text : InputParameter().Replace(text, m => inputs[m.Groups[1].Value]);
+    }
+
+    private static YamlNode Load(string path)
+    {
+        var stream = new YamlStream();
+        using var reader = new StringReader(File.ReadAllText(path));
+        stream.Load(reader);
+        return stream.Documents[0].RootNode;
+    }
+
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(c =>
+            KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)))),
+        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
+        YamlScalarNode { Style: ScalarStyle.Plain } s => Typed(s.Value ?? string.Empty),
+        YamlScalarNode s => JsonValue.Create(s.Value),
+        _ => null,
+    };
+
+    private static JsonValue? Typed(string value) =>
+        value switch
+        {
+            "true" => JsonValue.Create(true),
+            "false" => JsonValue.Create(false),
+            "null" or "~" or "" => null,
+            _ when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
+            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+            _ => JsonValue.Create(value),
+        };
+
+    [GeneratedRegex(@"argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
+    private static partial Regex ClusterEndpoint();
+
+    [GeneratedRegex(@"\{\{workflow\.parameters\.([\w-]+)\}\}")]
+    private static partial Regex WorkflowParameter();
+
+    [GeneratedRegex(@"\{\{inputs\.parameters\.([\w-]+)\}\}")]
+    private static partial Regex InputParameter();
+
+    [GeneratedRegex(@"\{\{=jsonpath\(tasks(?:\.([\w-]+)|\['([\w-]+)'\])\.outputs\.result, '\$\.(\w+)'\)\}\}")]
+    private static partial Regex JsonPath();
+}

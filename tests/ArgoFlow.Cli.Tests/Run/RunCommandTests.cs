@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.TestSupport;
+
+namespace ArgoFlow.Cli.Tests.Run;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempDirectory temp = new("argoflow-run");
+
+    private static string Sample(string name) => Path.Combine(SharedData.RepoRoot, "samples", "pipelines", name + ".yaml");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task A_newcomer_gets_a_resized_image_a_detections_json_and_a_filtered_image_in_the_output_folder()
+    {
+        var output = temp.Combine("out");
+
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("privacy"), "--input", SharedData.Image("0.jpg"), "--out", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(string.Empty, stdout);
+        var files = Directory.GetFiles(output).Select(Path.GetFileName).ToList();
+        Assert.Single(files, f => f!.StartsWith("0.resize-", StringComparison.Ordinal) && f.EndsWith(".jpg", StringComparison.Ordinal) && f.Count(c => c == '.') == 2);
+        var detections = Assert.Single(files, f => f!.EndsWith(".json", StringComparison.Ordinal));
+        Assert.Single(files, f => f!.Contains(".filter-", StringComparison.Ordinal) && f.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Contains("person", await File.ReadAllTextAsync(Path.Combine(output, detections!)), StringComparison.Ordinal);
+        Assert.Contains("find-people", stderr, StringComparison.Ordinal);
+        Assert.Contains("download ms", stderr, StringComparison.Ordinal);
+        Assert.Contains("pipeline privacy: Succeeded", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_carries_every_step_with_attempts_timing_outputs_and_result()
+    {
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("classic"), "--input", SharedData.Image("1.jpg"), "--out", temp.Path, "--output", "json");
+
+        Assert.True(code == 0, stderr);
+        var report = JsonNode.Parse(stdout)!;
+        Assert.Equal("Succeeded", (string?)report["phase"]);
+        var steps = report["runs"]![0]!["steps"]!.AsArray();
+        Assert.Equal(["resize", "detect", "filter"], steps.Select(s => (string?)s!["name"]));
+        Assert.All(steps, s => Assert.Equal(1, (int)s!["attempts"]!));
+        Assert.All(steps, s => Assert.True((double)s!["timing"]!["totalMs"]! > 0));
+        var filtered = (string)steps[2]!["outputs"]!["image"]!;
+        Assert.True(File.Exists(new Uri(filtered).LocalPath));
+        Assert.Equal(filtered, (string?)steps[2]!["result"]!["output"]);
+        Assert.Equal((string?)steps[0]!["result"]!["output"], (string?)steps[1]!["result"]!["input"]);
+    }
+
+    [Fact]
+    public async Task A_folder_input_runs_every_image_and_repeat_multiplies_the_runs()
+    {
+        var images = temp.Combine("images");
+        Directory.CreateDirectory(images);
+        File.Copy(SharedData.Image("2.jpg"), Path.Combine(images, "a.jpg"));
+        File.Copy(SharedData.Image("3.jpg"), Path.Combine(images, "b.jpg"));
+        await File.WriteAllTextAsync(Path.Combine(images, "notes.txt"), "not an image");
+
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("classic"), "--input", images, "--out", temp.Combine("out"), "--repeat", "2", "--parallel", "2", "--output", "json");
+
+        Assert.True(code == 0, stderr);
+        var runs = JsonNode.Parse(stdout)!["runs"]!.AsArray();
+        Assert.Equal(["a.jpg", "a.jpg", "b.jpg", "b.jpg"], runs.Select(r => (string?)r!["parameters"]!["input"]));
+        Assert.Contains("4/4 runs succeeded", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Services_that_are_down_fail_the_first_step_skip_the_rest_and_exit_5()
+    {
+        var spec = temp.Combine("no-retry.yaml");
+        await File.WriteAllTextAsync(spec, (await File.ReadAllTextAsync(Sample("classic"))).Replace("limit: 3", "limit: 0", StringComparison.Ordinal));
+        var closed = $"127.0.0.1:{ClosedPort()}";
+
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", spec, "--input", "s3://images/x.jpg", "--services", closed, "--output", "json");
+
+        Assert.Equal((int)ExitCode.Failed, code);
+        var steps = JsonNode.Parse(stdout)!["runs"]![0]!["steps"]!.AsArray();
+        Assert.Equal(["Failed", "Skipped", "Skipped"], steps.Select(s => (string?)s!["phase"]));
+        Assert.Contains($"error: step 'resize' at {closed} failed: UNAVAILABLE", stderr, StringComparison.Ordinal);
+        Assert.Contains("skipped: step 'resize' failed", (string?)steps[1]!["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_spec_file_is_invalid_input()
+    {
+        var (code, _, stderr) = await CliInvocation.RunAsync("run", "-f", temp.Combine("absent.yaml"), "--services", "127.0.0.1:1");
+
+        Assert.Equal((int)ExitCode.InvalidInput, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("absent.yaml", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-p", "novalue")]
+    [InlineData("--repeat", "0")]
+    [InlineData("--output", "xml")]
+    [InlineData("--services", "nowhere")]
+    public async Task Bad_flags_are_usage_errors(string flag, string value)
+    {
+        var (code, stdout, stderr) = await CliInvocation.RunAsync("run", "-f", Sample("classic"), flag, value);
+
+        Assert.Equal((int)ExitCode.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains(flag, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_pipeline_parameter_is_invalid_input_naming_the_known_ones()
+    {
+        var (code, _, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("classic"), "-p", "colour=red", "--services", "127.0.0.1:1");
+
+        Assert.Equal((int)ExitCode.InvalidInput, code);
+        Assert.Contains("'colour' is not a parameter of pipeline 'classic'", stderr, StringComparison.Ordinal);
+        Assert.Contains("takes: input", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_input_that_is_neither_a_file_nor_a_stored_key_is_invalid_input()
+    {
+        var (code, _, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("classic"), "--input", temp.Combine("missing.jpg"), "--out", temp.Combine("out"));
+
+        Assert.Equal((int)ExitCode.InvalidInput, code);
+        Assert.Contains("no such file here", stderr, StringComparison.Ordinal);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

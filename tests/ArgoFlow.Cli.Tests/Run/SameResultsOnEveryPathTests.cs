@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ArgoFlow.Steps.Client;
+using ArgoFlow.Steps.Plugin;
+using ArgoFlow.Steps.Runner;
+using ArgoFlow.Templates.Spec;
+using ArgoFlow.TestSupport;
+
+namespace ArgoFlow.Cli.Tests.Run;
+
+/// <summary>
+/// One sample pipeline through the three ways of executing its steps - the runner library (`argoflow run`), the
+/// executor plugin fed with the generated plugin templates, and `argoflow step` fed with the generated container
+/// templates' args - against the same real services: every path must write the same objects with the same bytes.
+/// </summary>
+public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassFixture<WarmServices>
+{
+    private const string Pipeline = "privacy";
+    private static readonly Dictionary<string, string> Parameters = new() { ["input"] = "in/0.jpg", ["padding"] = "8" };
+
+    [Fact]
+    public async Task Runner_plugin_and_step_paths_write_the_same_objects_with_the_same_bytes()
+    {
+        services.DeleteOutputs();
+        var fromRunner = await RunnerAsync();
+        services.DeleteOutputs();
+        var fromPlugin = await PluginAsync();
+        services.DeleteOutputs();
+        var fromStep = await StepAsync();
+
+        Assert.Equal(3, fromRunner.Count);
+        Assert.Contains(fromRunner.Keys, k => k.EndsWith(".json", StringComparison.Ordinal));
+        Assert.Equal(fromRunner.Keys, fromPlugin.Keys);
+        Assert.Equal(fromRunner.Keys, fromStep.Keys);
+        foreach (var key in fromRunner.Keys)
+        {
+            Assert.True(fromRunner[key].AsSpan().SequenceEqual(fromPlugin[key]), $"plugin path wrote different bytes for {key}");
+            Assert.True(fromRunner[key].AsSpan().SequenceEqual(fromStep[key]), $"step path wrote different bytes for {key}");
+        }
+    }
+
+    private async Task<SortedDictionary<string, byte[]>> RunnerAsync()
+    {
+        var spec = PipelineSpecReader.ReadFile(Path.Combine(SharedData.RepoRoot, "samples", "pipelines", Pipeline + ".yaml"));
+        using var client = new StepClient();
+        var run = await new PipelineRunner(client).RunAsync(
+            spec, Parameters, new PipelineRunOptions { TargetFor = _ => services.Target }, CancellationToken.None);
+        Assert.True(run.Succeeded, string.Join("; ", run.Steps.Select(s => s.Message)));
+        return services.Outputs();
+    }
+
+    private async Task<SortedDictionary<string, byte[]>> PluginAsync()
+    {
+        using var temp = new TempDirectory("argoflow-token");
+        await File.WriteAllTextAsync(temp.Combine("token"), "agent-token");
+        using var client = new StepClient();
+        await using var plugin = await PluginHost.StartAsync(
+            new PluginOptions { Port = 0, TokenFile = temp.Combine("token") }, client, null, CancellationToken.None);
+        using var http = new HttpClient();
+        var simulator = new ArgoTemplateSimulator(Generated("plugin"), services.Target);
+        await simulator.RunAsync(Parameters, async template =>
+        {
+            var body = new JsonObject
+            {
+                ["workflow"] = new JsonObject { ["metadata"] = new JsonObject { ["name"] = "privacy-abc12", ["namespace"] = "argo" } },
+                ["template"] = template,
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(plugin.Url, PluginHost.ExecutePath))
+            {
+                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "agent-token");
+            using var response = await http.SendAsync(request);
+            var node = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["node"]!;
+            Assert.True((string?)node["phase"] == "Succeeded", (string?)node["message"]);
+            return (string)node["outputs"]!["result"]!;
+        });
+        return services.Outputs();
+    }
+
+    private async Task<SortedDictionary<string, byte[]>> StepAsync()
+    {
+        var simulator = new ArgoTemplateSimulator(Generated("container"), services.Target);
+        await simulator.RunAsync(Parameters, async template =>
+        {
+            var args = template["container"]!["args"]!.AsArray().Select(a => a!.ToString()).ToArray();
+            var (code, stdout, stderr) = await CliInvocation.RunAsync(args);
+            Assert.True(code == 0, stderr);
+            return stdout.Trim();
+        });
+        return services.Outputs();
+    }
+
+    private static string Generated(string mode) =>
+        Path.Combine(SharedData.RepoRoot, "samples", "generated", mode, Pipeline, "workflowtemplate.yaml");
+}

@@ -1,0 +1,123 @@
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Services.Tests.Support;
+using Grpc.Core;
+
+namespace ArgoFlow.Services.Tests.Grpc;
+
+/// <summary>The three services over real gRPC on 127.0.0.1 with the local store.</summary>
+public sealed class StepCallTests : IClassFixture<HostFixture>
+{
+    private readonly TestHost _host;
+
+    public StepCallTests(HostFixture fixture)
+    {
+        _host = fixture.Host;
+    }
+
+    [Fact]
+    public async Task Resize_writes_a_derived_key_that_is_the_same_for_the_same_request_and_differs_for_other_parameters()
+    {
+        var client = new ResizeService.ResizeServiceClient(_host.Channel);
+
+        var first = await client.ResizeAsync(new ResizeRequest { Input = "in/0.jpg", Width = 320, Height = 180, Fit = "fill" });
+        var again = await client.ResizeAsync(new ResizeRequest { Input = "in/0.jpg", Width = 320, Height = 180, Fit = "fill" });
+        var other = await client.ResizeAsync(new ResizeRequest { Input = "in/0.jpg", Width = 320, Height = 180, Fit = "stretch" });
+
+        Assert.Equal(first.Output, again.Output);
+        Assert.NotEqual(first.Output, other.Output);
+        Assert.Matches(@"/in/0\.resize-[0-9a-f]{10}\.jpg$", first.Output);
+        Assert.Equal((320, 180, 640, 480), (first.Width, first.Height, first.SourceWidth, first.SourceHeight));
+        Assert.Equal(new FileInfo(new Uri(first.Output).LocalPath).Length, first.Bytes);
+        Assert.False(string.IsNullOrEmpty(first.Instance));
+    }
+
+    [Fact]
+    public async Task Resize_to_a_named_output_in_png_writes_exactly_there()
+    {
+        var client = new ResizeService.ResizeServiceClient(_host.Channel);
+
+        var response = await client.ResizeAsync(new ResizeRequest { Input = "in/3.jpg", MaxSide = 100, Output = "named/small.png", Format = "png" });
+
+        Assert.Equal("file://" + Path.Combine(_host.StoreRoot, "named", "small.png"), response.Output);
+        Assert.Equal((100, 67), (response.Width, response.Height));
+        Assert.Equal(0x89, File.ReadAllBytes(Path.Combine(_host.StoreRoot, "named", "small.png"))[0]);
+    }
+
+    [Fact]
+    public async Task Detect_returns_the_reference_boxes_and_writes_detections_json_and_an_annotated_image()
+    {
+        var client = new DetectService.DetectServiceClient(_host.Channel);
+
+        var response = await client.DetectAsync(new DetectRequest { Input = "in/1.jpg", WriteDetections = true, Annotate = true });
+
+        var bus = Assert.Single(response.Detections);
+        Assert.Equal(("bus", 5), (bus.ClassName, bus.ClassId));
+        Assert.Equal((44f, 82f, 583f, 415f), (bus.Box.X1, bus.Box.Y1, bus.Box.X2, bus.Box.Y2));
+        Assert.Equal(("fastestdet", 640, 480), (response.Model, response.Width, response.Height));
+        Assert.Equal("file://" + Path.Combine(_host.StoreRoot, "in", "1.jpg"), response.Input);
+        Assert.Contains("\"className\":\"bus\"", File.ReadAllText(new Uri(response.DetectionsUri).LocalPath), StringComparison.Ordinal);
+        Assert.True(File.Exists(new Uri(response.AnnotatedUri).LocalPath));
+        Assert.True(response.Timing.ProcessMs > 0);
+    }
+
+    [Fact]
+    public async Task Filter_blurs_the_regions_detect_wrote_chained_through_the_result_uris()
+    {
+        var detect = await new DetectService.DetectServiceClient(_host.Channel)
+            .DetectAsync(new DetectRequest { Input = "in/2.jpg", WriteDetections = true });
+
+        var response = await new FilterService.FilterServiceClient(_host.Channel).FilterAsync(new FilterRequest
+        {
+            Input = detect.Input,
+            Operation = "blurRegions",
+            RegionsUri = detect.DetectionsUri,
+            RegionClasses = { "person" },
+            RegionPadding = 4,
+        });
+
+        Assert.Equal(3, response.Regions);
+        Assert.Equal((640, 480), (response.Width, response.Height));
+        Assert.True(File.Exists(new Uri(response.Output).LocalPath));
+    }
+
+    [Fact]
+    public async Task Grayscale_filter_writes_an_image_with_equal_channels()
+    {
+        var response = await new FilterService.FilterServiceClient(_host.Channel)
+            .FilterAsync(new FilterRequest { Input = "in/4.jpg", Operation = "grayscale", Format = "png" });
+
+        using var written = OpenCvSharp.Cv2.ImRead(new Uri(response.Output).LocalPath, OpenCvSharp.ImreadModes.Color);
+        var channels = written.Split();
+        Assert.Equal(0, OpenCvSharp.Cv2.CountNonZero(channels[0] - channels[2]));
+    }
+
+    [Theory]
+    [InlineData("width", -5, "", "width: must be an integer in 1..16384, got -5")]
+    [InlineData("fit", 100, "wobble", "fit: 'wobble' is not one of fit, fill, stretch")]
+    [InlineData("width", 0, "", "width: resize needs width and/or height, or maxSide")]
+    public async Task Invalid_resize_parameters_are_invalid_argument_naming_the_field(string field, int width, string fit, string message)
+    {
+        var client = new ResizeService.ResizeServiceClient(_host.Channel);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.ResizeAsync(new ResizeRequest { Input = "in/0.jpg", Width = width, Fit = fit }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith(field + ":", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(message, ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Even_kernel_and_missing_regions_are_invalid_argument()
+    {
+        var client = new FilterService.FilterServiceClient(_host.Channel);
+
+        var kernel = await Assert.ThrowsAsync<RpcException>(() => client.FilterAsync(new FilterRequest { Input = "in/0.jpg", Operation = "gaussianBlur", KernelSize = 4 }).ResponseAsync);
+        var regions = await Assert.ThrowsAsync<RpcException>(() => client.FilterAsync(new FilterRequest { Input = "in/0.jpg", Operation = "blurRegions" }).ResponseAsync);
+        var model = await Assert.ThrowsAsync<RpcException>(() => new DetectService.DetectServiceClient(_host.Channel).DetectAsync(new DetectRequest { Input = "in/0.jpg", Model = "yolo-huge" }).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "kernelSize: must be odd"), (kernel.StatusCode, kernel.Status.Detail));
+        Assert.Equal(StatusCode.InvalidArgument, regions.StatusCode);
+        Assert.StartsWith("regions:", regions.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("model: unknown model 'yolo-huge'", model.Status.Detail, StringComparison.Ordinal);
+    }
+}

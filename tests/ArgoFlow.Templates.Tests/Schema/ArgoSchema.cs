@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArgoFlow.TestSupport;
+using Json.Schema;
+
+namespace ArgoFlow.Templates.Tests.Schema;
+
+/// <summary>
+/// Argo's JSON Schema (../shared/argo/schema.json, draft 2020-12). Its x-kubernetes-* keywords need a dialect that
+/// tolerates unknown keywords, and its top-level $schema is dropped so that dialect applies. One definition
+/// (e.g. io.argoproj.workflow.v1alpha1.WorkflowTemplate) is validated by a root schema that $refs it.
+/// </summary>
+internal static class ArgoSchema
+{
+    public const string WorkflowTemplate = "io.argoproj.workflow.v1alpha1.WorkflowTemplate";
+    public const string Container = "io.k8s.api.core.v1.Container";
+
+    private static readonly Lazy<JsonObject> Definitions = new(() =>
+        (JsonObject)JsonNode.Parse(File.ReadAllText(SharedData.ArgoSchemaPath))!["definitions"]!.DeepClone());
+
+    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+
+    private static readonly Dialect Tolerant = Dialect.Draft202012.With([], new Uri("https://argoflow.io/test/tolerant-2020-12"), null, true);
+
+    /// <summary>Every error as "instance location: message"; empty when valid.</summary>
+    public static IReadOnlyList<string> Validate(string definition, JsonElement instance)
+    {
+        var schema = Schemas.GetOrAdd(definition, Build);
+        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        return (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
+            .Distinct()
+            .ToList();
+    }
+
+    private static JsonSchema Build(string definition)
+    {
+        var root = new JsonObject
+        {
+            ["$ref"] = "#/definitions/" + definition,
+            ["definitions"] = Definitions.Value.DeepClone(),
+        };
+        var options = new BuildOptions { Dialect = Tolerant };
+        return JsonSchema.Build(JsonSerializer.SerializeToElement(root), options, new Uri("https://argoflow.io/test/" + definition));
+    }
+}
