@@ -70,33 +70,6 @@ public static class BenchInputs
     /// <summary>The folder of sample photos: ../shared/images beside the working directory or above the executable.</summary>
     public static string? FindSharedImages() => FindShared("images");
 
-    /// <summary>
-    /// The detection model: <paramref name="explicitPath"/>, else ARGOFLOW_MODELS (a model file, or a folder holding
-    /// fastestdet/FastestDet.onnx), else shared/models/fastestdet/FastestDet.onnx beside the working directory or
-    /// above the executable. Null when none exists.
-    /// </summary>
-    public static string? FindModel(string? explicitPath)
-    {
-        if (explicitPath is not null)
-        {
-            return File.Exists(explicitPath)
-                ? Path.GetFullPath(explicitPath)
-                : throw new ArgoFlowException(ExitCode.InvalidInput, $"--model {explicitPath}: no such file");
-        }
-
-        var fastestDet = Path.Combine("fastestdet", "FastestDet.onnx");
-        var environment = Environment.GetEnvironmentVariable("ARGOFLOW_MODELS");
-        if (!string.IsNullOrEmpty(environment))
-        {
-            return File.Exists(environment) ? Path.GetFullPath(environment)
-                : File.Exists(Path.Combine(environment, fastestDet)) ? Path.GetFullPath(Path.Combine(environment, fastestDet))
-                : throw new ArgoFlowException(ExitCode.InvalidInput, $"ARGOFLOW_MODELS={environment}: no model there");
-        }
-
-        var models = FindShared("models");
-        return models is not null && File.Exists(Path.Combine(models, fastestDet)) ? Path.Combine(models, fastestDet) : null;
-    }
-
     private static string? FindShared(string folder)
     {
         var candidates = new List<string>

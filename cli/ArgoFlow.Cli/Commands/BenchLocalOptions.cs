@@ -33,7 +33,7 @@ internal sealed class BenchLocalOptions
 
     public Option<string?> Chart { get; } = new("--chart") { Description = "Also write the latency distribution chart (.svg or .png)." };
 
-    public Option<string?> Model { get; } = new("--model") { Description = "Detection model (.onnx); default ARGOFLOW_MODELS or shared/models/fastestdet." };
+    public Option<string?> Model { get; } = new("--model") { Description = "Detection model (.onnx); default ARGOFLOW_MODELS or ../shared/models/fastestdet (as `argoflow run`)." };
 
     public Option<string?> WorkDir { get; } = new("--work-dir") { Description = "Store folder to work in and keep (default: a temporary folder, deleted)." };
 

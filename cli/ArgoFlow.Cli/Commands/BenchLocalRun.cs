@@ -27,7 +27,7 @@ internal static class BenchLocalRun
             Iterations = parse.GetValue(o.Iterations),
             Warmup = parse.GetValue(o.Warmup),
             Concurrency = parse.GetValue(o.Concurrency),
-            ModelPath = spec.Steps.Any(s => s.Type.Name == "detect") ? BenchInputs.FindModel(parse.GetValue(o.Model)) : null,
+            ModelPath = spec.Steps.Any(s => s.Type.Name == "detect") ? RunModels.Resolve(parse.GetValue(o.Model)) : null,
             Target = target,
             WorkDirectory = parse.GetValue(o.WorkDir),
         };

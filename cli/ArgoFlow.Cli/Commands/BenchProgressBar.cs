@@ -12,7 +12,7 @@ internal static class BenchProgressBar
 
     public static async Task<T> RunAsync<T>(TextWriter stderr, Func<IProgress<(int Done, int Total)>?, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
     {
-        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected)
+        if (!RunConsole.IsTerminal(stderr))
         {
             return await run(null, cancellationToken);
         }

@@ -26,11 +26,7 @@ internal static class OneShotCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var name = parse.GetValue(type)!;
-            var modelPath = name == "detect" ? BenchInputs.FindModel(parse.GetValue(model)) : null;
-            if (name == "detect" && modelPath is null)
-            {
-                throw new ArgoFlowException(ExitCode.InvalidInput, "oneshot detect: no model", "pass --model PATH.onnx");
-            }
+            var modelPath = name == "detect" ? RunModels.Resolve(parse.GetValue(model)) : null;
 
             var request = await Console.In.ReadToEndAsync(cancellationToken);
             var response = await OneShotStep.RunAsync(name, request, parse.GetValue(store)!, modelPath, cancellationToken);
