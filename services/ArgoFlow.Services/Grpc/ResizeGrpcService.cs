@@ -34,9 +34,11 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             ? _io.Store.Resolve(request.Output, "output")
             : OutputKeys.Derive(input, "resize", request, ImageCodec.Extension(format));
 
-        using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken);
+        var (source, sourceWidth, sourceHeight) = await _io.LoadImageForShrinkAsync(
+            input, (w, h) => Resizer.DecodeReduction(w, h, settings), clock, context.CancellationToken);
+        using var decoded = source;
         var start = clock.Now();
-        using var resized = Resizer.Resize(source, settings);
+        using var resized = Resizer.Resize(source, settings, sourceWidth, sourceHeight);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, resized, format, parameters.Whole("quality"), clock, context.CancellationToken);
         return new ResizeResponse
@@ -44,8 +46,8 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             Output = _io.Store.ToUri(output),
             Width = resized.Width,
             Height = resized.Height,
-            SourceWidth = source.Width,
-            SourceHeight = source.Height,
+            SourceWidth = sourceWidth,
+            SourceHeight = sourceHeight,
             Bytes = bytes,
             Timing = clock.Finish(),
             Instance = _options.Instance,

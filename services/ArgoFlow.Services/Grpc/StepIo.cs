@@ -35,6 +35,27 @@ public sealed class StepIo
         return image;
     }
 
+    /// <summary>
+    /// Loads an image that will be shrunk: <paramref name="reduction"/> gets the stored width and height (from the
+    /// header) and returns the decode reduction (1, 2, 4, 8) that still leaves enough pixels. Returns the decoded
+    /// image with the stored size.
+    /// </summary>
+    public async Task<(Mat Image, int SourceWidth, int SourceHeight)> LoadImageForShrinkAsync(
+        ObjectRef input, Func<int, int, int> reduction, StageClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reduction);
+        ArgumentNullException.ThrowIfNull(clock);
+        var start = clock.Now();
+        using var buffer = await Store.ReadAsync(input, Limits.MaxObjectBytes, cancellationToken);
+        clock.Add(StageClock.Stage.Download, start);
+        start = clock.Now();
+        var header = ImageHeader.TryRead(buffer.Span);
+        var reduce = header is { Width: > 0, Height: > 0 } h ? reduction(h.Width, h.Height) : 1;
+        var image = ImageCodec.Decode(buffer.Span, Limits, Store.ToUri(input), reduce);
+        clock.Add(StageClock.Stage.Decode, start);
+        return (image, header!.Value.Width, header.Value.Height);
+    }
+
     /// <summary>Encodes and writes the image; returns the number of bytes written.</summary>
     public async Task<long> SaveImageAsync(ObjectRef output, Mat image, string format, int quality, StageClock clock, CancellationToken cancellationToken)
     {

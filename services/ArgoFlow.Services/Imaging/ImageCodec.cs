@@ -7,8 +7,13 @@ namespace ArgoFlow.Services.Imaging;
 /// <summary>Decodes (after the header checks) and encodes images with OpenCV. Stateless and thread-safe.</summary>
 public static class ImageCodec
 {
-    /// <summary>Decodes to an 8-bit, 3-channel BGR Mat. The caller disposes it.</summary>
-    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri)
+    /// <summary>
+    /// Decodes to an 8-bit, 3-channel BGR Mat. The caller disposes it. <paramref name="reduce"/> (1, 2, 4 or 8)
+    /// asks a JPEG to be decoded straight to 1/reduce of its size (libjpeg's scaled IDCT): several times cheaper
+    /// than a full decode when the caller shrinks the image anyway. Other formats ignore it. The result is
+    /// ceil(width / reduce) x ceil(height / reduce).
+    /// </summary>
+    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, int reduce = 1)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (data.Length == 0)
@@ -34,17 +39,32 @@ public static class ImageCodec
             throw StepException.Undecodable(uri, $"the {header.Format} data is truncated (no end marker)");
         }
 
+        if (header.Format != "jpeg")
+        {
+            reduce = 1;
+        }
+
+        var mode = reduce switch
+        {
+            1 => ImreadModes.Color,
+            2 => ImreadModes.ReducedColor2,
+            4 => ImreadModes.ReducedColor4,
+            8 => ImreadModes.ReducedColor8,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduce), reduce, "1, 2, 4 or 8"),
+        };
+        var expectedWidth = (header.Width + reduce - 1) / reduce;
+        var expectedHeight = (header.Height + reduce - 1) / reduce;
         Mat mat;
         try
         {
-            mat = Cv2.ImDecode(data, ImreadModes.Color);
+            mat = Cv2.ImDecode(data, mode);
         }
         catch (OpenCVException ex)
         {
             throw StepException.Undecodable(uri, ex.Message);
         }
 
-        if (mat.Empty() || mat.Width != header.Width || mat.Height != header.Height)
+        if (mat.Empty() || mat.Width != expectedWidth || mat.Height != expectedHeight)
         {
             mat.Dispose();
             throw StepException.Undecodable(uri, $"the {header.Format} data is corrupt or truncated");

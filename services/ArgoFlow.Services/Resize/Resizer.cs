@@ -39,12 +39,39 @@ public static class Resizer
         }
     }
 
+    /// <summary>
+    /// The largest JPEG decode reduction (8, 4, 2, else 1) that still leaves at least the pixels the resize scales
+    /// to, so the resize stays a shrink and the output size is unchanged. A 1920x1080 -> 640x360 resize decodes at
+    /// 960x540.
+    /// </summary>
+    public static int DecodeReduction(int sourceWidth, int sourceHeight, ResizeSettings settings)
+    {
+        var (_, scaled) = Plan(sourceWidth, sourceHeight, settings);
+        foreach (var reduce in (int[])[8, 4, 2])
+        {
+            if (sourceWidth / reduce >= scaled.Width && sourceHeight / reduce >= scaled.Height)
+            {
+                return reduce;
+            }
+        }
+
+        return 1;
+    }
+
     /// <summary>Resizes (and for "fill" crops the centre of) the source into a new Mat the caller disposes.</summary>
-    public static Mat Resize(Mat source, ResizeSettings settings)
+    public static Mat Resize(Mat source, ResizeSettings settings) =>
+        Resize(source, settings, source?.Width ?? 0, source?.Height ?? 0);
+
+    /// <summary>
+    /// Resizes a source that was decoded smaller than it is stored (see <see cref="DecodeReduction"/>): the output
+    /// size is planned from the stored <paramref name="sourceWidth"/> x <paramref name="sourceHeight"/>, so it is
+    /// the same as with a full decode.
+    /// </summary>
+    public static Mat Resize(Mat source, ResizeSettings settings, int sourceWidth, int sourceHeight)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
-        var (output, scaled) = Plan(source.Width, source.Height, settings);
+        var (output, scaled) = Plan(sourceWidth, sourceHeight, settings);
         var resized = new Mat();
         Cv2.Resize(source, resized, scaled, 0, 0, Interpolation(settings.Interpolation));
         if (scaled == output)
