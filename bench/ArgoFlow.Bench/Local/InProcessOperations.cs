@@ -38,17 +38,20 @@ internal sealed class InProcessOperations
             parameters.OptionalWhole("maxSide"), parameters.Text("fit"), parameters.Text("interpolation"));
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
-        using var source = Decode(request.Input, timing);
+        // The same shrink-on-decode as the Resize service, so the floor is the same operation.
+        var header = ImageHeader.TryRead(Read(request.Input));
+        var (sourceWidth, sourceHeight) = header is { Width: > 0, Height: > 0 } h ? (h.Width, h.Height) : (0, 0);
+        using var source = Decode(request.Input, timing, sourceWidth > 0 ? Resizer.DecodeReduction(sourceWidth, sourceHeight, settings) : 1);
         var start = Stopwatch.GetTimestamp();
-        using var resized = Resizer.Resize(source, settings);
+        using var resized = Resizer.Resize(source, settings, sourceWidth, sourceHeight);
         timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var output = OutputKey(step, request.Input, ImageCodec.Extension(parameters.Text("format")));
         var bytes = Encode(output, resized, parameters.Text("format"), parameters.Whole("quality"), timing);
         timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
         return new ResizeResponse
         {
-            Output = output, Width = resized.Width, Height = resized.Height, SourceWidth = source.Width,
-            SourceHeight = source.Height, Bytes = bytes, Timing = timing, Instance = Instance,
+            Output = output, Width = resized.Width, Height = resized.Height, SourceWidth = sourceWidth,
+            SourceHeight = sourceHeight, Bytes = bytes, Timing = timing, Instance = Instance,
         };
     }
 
@@ -133,11 +136,11 @@ internal sealed class InProcessOperations
 
     private byte[] Read(string key) => objects.TryGetValue(key, out var data) ? data : throw StepException.NotFound(key);
 
-    private Mat Decode(string key, Timing timing)
+    private Mat Decode(string key, Timing timing, int reduce = 1)
     {
         var data = Read(key);
         var start = Stopwatch.GetTimestamp();
-        var image = ImageCodec.Decode(data, limits, key);
+        var image = ImageCodec.Decode(data, limits, key, reduce);
         timing.DecodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         return image;
     }
