@@ -44,4 +44,16 @@ public sealed class BenchModesTests
         Assert.Equal(["resize", "detect", "filter"], spec.Steps.Select(s => s.Type.Name));
         Assert.Contains(spec.Parameters, p => p.Name == "input");
     }
+
+    [Fact]
+    public void Committed_bench_pipeline_file_is_the_built_in_pipeline()
+    {
+        var file = ArgoFlow.Templates.Spec.PipelineSpecReader.ReadFile(
+            Path.Combine(ArgoFlow.TestSupport.SharedData.RepoRoot, "benchmarks", "bench-pipeline.yaml"));
+        var builtIn = BenchSpecs.Pipeline();
+        Assert.Equal(builtIn.Name, file.Name);
+        Assert.Equal(
+            builtIn.Steps.Select(s => (s.Name, s.Type.Name, string.Join(",", s.With.Select(w => $"{w.Key}={w.Value}")))),
+            file.Steps.Select(s => (s.Name, s.Type.Name, string.Join(",", s.With.Select(w => $"{w.Key}={w.Value}")))));
+    }
 }
