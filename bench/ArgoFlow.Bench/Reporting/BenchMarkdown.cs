@@ -70,6 +70,11 @@ public static class BenchMarkdown
             }
         }
 
+        if (report.Cluster is { } cluster)
+        {
+            ClusterReportText.AppendMarkdown(md, cluster);
+        }
+
         if (chartFile is not null)
         {
             md.AppendLine();

@@ -11,6 +11,7 @@ namespace ArgoFlow.Bench.Reporting;
 /// <param name="Modes">One entry per mode, in the order they ran.</param>
 /// <param name="Ratios">Slower mode over faster mode, for the pairs that were run.</param>
 /// <param name="Environment">Where it ran.</param>
+/// <param name="Cluster">Cluster benchmarks only: the cluster, its controller settings, status and per-step times.</param>
 public sealed record BenchReport(
     int SchemaVersion,
     string Kind,
@@ -18,7 +19,8 @@ public sealed record BenchReport(
     BenchSettings Settings,
     IReadOnlyList<ModeReport> Modes,
     IReadOnlyList<RatioReport> Ratios,
-    EnvironmentReport Environment)
+    EnvironmentReport Environment,
+    ClusterReport? Cluster = null)
 {
     public const int CurrentSchemaVersion = 1;
 

@@ -64,6 +64,11 @@ public static class BenchTable
             }
         }
 
+        if (report.Cluster is { } cluster)
+        {
+            ClusterReportText.AppendText(text, cluster);
+        }
+
         return text.ToString();
     }
 

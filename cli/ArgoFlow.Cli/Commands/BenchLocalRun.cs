@@ -1,40 +1,37 @@
 using System.CommandLine;
 using ArgoFlow.Bench.Local;
 using ArgoFlow.Bench.Reporting;
+using ArgoFlow.Cluster.Watch;
 using ArgoFlow.Core.Errors;
 
 namespace ArgoFlow.Cli.Commands;
 
-/// <summary>The action of `argoflow bench --local`: read the options, run <see cref="LocalBench"/>, render the report.</summary>
+/// <summary>`argoflow bench --local`: reads the flags, runs <see cref="LocalBench"/>, builds the report.</summary>
 internal static class BenchLocalRun
 {
-    public static async Task<int> RunAsync(BenchLocalOptions o, ParseResult parse, CancellationToken cancellationToken)
+    public static async Task<BenchResult> RunAsync(BenchOptions shared, BenchLocalOptions local, ParseResult parse, CancellationToken cancellationToken)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        var (spec, modes, target, problems) = o.ReadBasics(parse);
-        if (problems.Count > 0)
-        {
-            throw BenchLocalOptions.Usage(problems);
-        }
-
+        var spec = local.ReadSpec(parse);
+        var modes = BenchModes.Parse(parse.GetValue(local.Modes)!);
+        var target = GoDuration.Parse(parse.GetValue(shared.Target)!, "--target");
         using var temp = new TempFolder("argoflow-bench-input-");
         var options = new LocalBenchOptions
         {
             Spec = spec,
-            Inputs = parse.GetValue(o.Input) is { } input ? BenchInputs.Resolve(input) : [DefaultInput(temp.Path)],
+            Inputs = parse.GetValue(local.Input) is { } input ? BenchInputs.Resolve(input) : [DefaultInput(temp.Path)],
             Modes = modes,
-            Iterations = parse.GetValue(o.Iterations),
-            Warmup = parse.GetValue(o.Warmup),
-            Concurrency = parse.GetValue(o.Concurrency),
-            ModelPath = spec.Steps.Any(s => s.Type.Name == "detect") ? RunModels.Resolve(parse.GetValue(o.Model)) : null,
+            Iterations = parse.GetValue(local.Iterations),
+            Warmup = parse.GetResult(shared.Warmup) is null ? BenchLocalOptions.DefaultWarmup : parse.GetValue(shared.Warmup),
+            Concurrency = parse.GetValue(local.Concurrency),
+            ModelPath = spec.Steps.Any(s => s.Type.Name == "detect") ? RunModels.Resolve(parse.GetValue(local.Model)) : null,
             Target = target,
-            WorkDirectory = parse.GetValue(o.WorkDir),
+            WorkDirectory = parse.GetValue(local.WorkDir),
         };
-        problems.AddRange(options.Validate());
+        var problems = options.Validate();
         if (problems.Count > 0)
         {
-            throw BenchLocalOptions.Usage(problems);
+            throw new ArgoFlowException(ExitCode.Usage, string.Join(Environment.NewLine + "error: ", problems), "see `argoflow bench --help`");
         }
 
         if (modes.Contains(BenchModes.Cold))
@@ -42,24 +39,12 @@ internal static class BenchLocalRun
             await stderr.WriteLineAsync("note: cold = a new argoflow process per step (start, load, one call, exit): a container per step without the cluster's pod scheduling, image pull and sidecar overhead");
         }
 
-        var run = await BenchProgressBar.RunAsync(stderr, (progress, ct) => LocalBench.RunAsync(options, progress, ct), cancellationToken);
-        var report = LocalBenchAnalysis.Analyze(run, EnvironmentProbe.Current(), parse.GetValue(o.Service));
-        await stdout.WriteAsync(parse.GetValue(o.Output) == "json" ? BenchJson.Write(report) : BenchTable.Write(report));
-        var chart = parse.GetValue(o.Chart);
-        if (chart is not null)
-        {
-            var series = modes.Select(m => (m, (IReadOnlyList<double>)run.Samples.Where(s => s.Mode == m && !s.Warmup && s.Succeeded).Select(s => s.TotalMs).ToList())).ToList();
-            BenchChart.Save(chart, $"{report.Pipeline}: latency per mode ({options.Iterations} runs, concurrency {options.Concurrency})", series, options.Target.TotalMilliseconds);
-        }
-
-        if (parse.GetValue(o.Report) is { } reportFile)
-        {
-            var command = "argoflow " + string.Join(' ', parse.Tokens.Select(t => t.Value));
-            var chartLink = chart is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(reportFile))!, Path.GetFullPath(chart));
-            await File.WriteAllTextAsync(reportFile, BenchMarkdown.Write(report, command, chartLink), cancellationToken);
-        }
-
-        return report.Modes.Any(m => m.Failures > 0) ? (int)ExitCode.Failed : (int)ExitCode.Ok;
+        var run = await BenchLocalProgress.RunAsync(stderr, (progress, ct) => LocalBench.RunAsync(options, progress, ct), cancellationToken);
+        var report = LocalBenchAnalysis.Analyze(run, EnvironmentProbe.Current(), parse.GetValue(local.Service));
+        var series = modes
+            .Select(m => (m, (IReadOnlyList<double>)run.Samples.Where(s => s.Mode == m && !s.Warmup && s.Succeeded).Select(s => s.TotalMs).ToList()))
+            .ToList();
+        return new BenchResult(report, series);
     }
 
     private static string DefaultInput(string folder)

@@ -1,41 +1,43 @@
-using System.Globalization;
+using ArgoFlow.Bench.Cluster;
 
 namespace ArgoFlow.Cli.Commands;
 
-/// <summary>
-/// A one-line progress bar on stderr while the bench runs - only when stderr is a terminal, so logs and pipes
-/// get nothing but the final output. Redrawn in place with a carriage return and cleared at the end.
-/// </summary>
-internal static class BenchProgressBar
+/// <summary>Progress on stderr: a redrawn bar on a terminal, one line per finished run otherwise (logs, pipes).</summary>
+internal sealed class BenchProgressBar : IProgress<ClusterBenchProgress>
 {
-    private const int Width = 30;
+    private readonly TextWriter _err;
+    private readonly bool _terminal;
 
-    public static async Task<T> RunAsync<T>(TextWriter stderr, Func<IProgress<(int Done, int Total)>?, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
+    public BenchProgressBar(TextWriter err)
     {
-        if (!RunConsole.IsTerminal(stderr))
-        {
-            return await run(null, cancellationToken);
-        }
-
-        var progress = new SynchronousProgress(stderr);
-        try
-        {
-            return await run(progress, cancellationToken);
-        }
-        finally
-        {
-            await stderr.WriteAsync("\r" + new string(' ', Width + 40) + "\r");
-        }
+        _err = err;
+        _terminal = ReferenceEquals(err, Console.Error) && !Console.IsErrorRedirected;
     }
 
-    /// <summary>Draws on the reporting thread (Progress&lt;T&gt; would post to the thread pool and draw out of order).</summary>
-    private sealed class SynchronousProgress(TextWriter stderr) : IProgress<(int Done, int Total)>
+    public void Report(ClusterBenchProgress value)
     {
-        public void Report((int Done, int Total) value)
+        ArgumentNullException.ThrowIfNull(value);
+        var last = value.Last;
+        var what = $"{last.Template} {(last.Warmup ? "warm-up" : "run")} {last.Iteration + 1}: {last.Phase} {last.WallMs:0} ms";
+        if (_terminal)
         {
-            var filled = value.Total == 0 ? Width : value.Done * Width / value.Total;
-            stderr.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('-', Width - filled)}] {value.Done}/{value.Total} runs"));
+            const int width = 30;
+            var filled = value.Done * width / value.Total;
+            _err.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {value.Done}/{value.Total} {what}".PadRight(100));
+        }
+        else
+        {
+            _err.WriteLine($"[{value.Done}/{value.Total}] {what}");
+        }
+
+        _err.Flush();
+    }
+
+    public void Finish()
+    {
+        if (_terminal)
+        {
+            _err.WriteLine();
         }
     }
 }

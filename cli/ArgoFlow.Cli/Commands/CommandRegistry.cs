@@ -9,6 +9,9 @@ internal static class CommandRegistry
     {
         yield return GenerateCommand.Create();
         yield return LintCommand.Create();
+        yield return ServeCommand.Create();
+        yield return HealthCommand.Create();
+        yield return ModelsCommand.Create();
         yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();

@@ -1,35 +1,30 @@
 using ArgoFlow.Core.Errors;
+using ArgoFlow.Services.Models;
 
 namespace ArgoFlow.Cli.Commands;
 
 /// <summary>
-/// Finds the detection model for the embedded detect service: --model, else ARGOFLOW_MODELS (a model file or a
-/// folder of models), else the FastestDet model in a <c>shared/models</c> folder next to the working directory or
-/// above the executable (the layout of a checkout beside ../shared).
+/// Finds the detection model for the embedded detect service the way `argoflow serve` does (--model, else
+/// ARGOFLOW_MODELS, else the `models pull` cache: <see cref="ModelLocator"/>), and then, for a checkout beside
+/// ../shared, the FastestDet model in a <c>shared/models</c> folder next to the working directory or above the
+/// executable.
 /// </summary>
 internal static class RunModels
 {
-    public const string EnvironmentVariable = "ARGOFLOW_MODELS";
-    private static readonly string DefaultRelative = Path.Combine("models", "fastestdet", "FastestDet.onnx");
+    private static readonly string SharedRelative = Path.Combine("models", "fastestdet", "FastestDet.onnx");
 
     public static string Resolve(string? explicitPath)
     {
-        if (explicitPath is not null)
+        if (ModelLocator.Resolve(explicitPath, Environment.GetEnvironmentVariable) is { } found)
         {
-            return File.Exists(explicitPath)
-                ? Path.GetFullPath(explicitPath)
-                : throw new ArgoFlowException(ExitCode.InvalidInput, $"--model {explicitPath}: no such file");
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return FromEnvironment(fromEnvironment);
+            return File.Exists(found.Path)
+                ? found.Path
+                : throw new ArgoFlowException(ExitCode.InvalidInput, $"{found.Source} {found.Path}: no such model file");
         }
 
         foreach (var shared in SharedCandidates())
         {
-            var path = Path.Combine(shared, DefaultRelative);
+            var path = Path.Combine(shared, SharedRelative);
             if (File.Exists(path))
             {
                 return path;
@@ -37,29 +32,7 @@ internal static class RunModels
         }
 
         throw new ArgoFlowException(ExitCode.InvalidInput, "this pipeline detects, but no detection model was found",
-            $"pass --model PATH.onnx or set {EnvironmentVariable} to a model file or folder");
-    }
-
-    private static string FromEnvironment(string value)
-    {
-        if (File.Exists(value))
-        {
-            return Path.GetFullPath(value);
-        }
-
-        if (Directory.Exists(value))
-        {
-            var preferred = Path.Combine(value, "fastestdet", "FastestDet.onnx");
-            var found = File.Exists(preferred)
-                ? preferred
-                : Directory.EnumerateFiles(value, "*.onnx", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault();
-            if (found is not null)
-            {
-                return Path.GetFullPath(found);
-            }
-        }
-
-        throw new ArgoFlowException(ExitCode.InvalidInput, $"{EnvironmentVariable}={value}: no .onnx model there");
+            $"pass --model PATH.onnx, set {ModelLocator.ModelsVariable} to a models folder, or run `argoflow models pull fastestdet`");
     }
 
     private static IEnumerable<string> SharedCandidates()

@@ -69,8 +69,11 @@ public sealed class DetectionModel : IDisposable
         }
     }
 
-    /// <summary>Detects objects in a BGR image. Boxes are in the image's pixels, best first.</summary>
-    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings)
+    /// <summary>
+    /// Detects objects in a BGR image. Boxes are in pixels of <paramref name="sourceSize"/> (default the image's
+    /// own size; give the full size when the image was decoded reduced), best first.
+    /// </summary>
+    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings, Size? sourceSize = null)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         ArgumentNullException.ThrowIfNull(settings);
@@ -95,9 +98,10 @@ public sealed class DetectionModel : IDisposable
             var output = outputs[0];
             var shape = output.GetTensorTypeAndShape().Shape;
             var data = output.GetTensorDataAsSpan<float>();
+            var full = sourceSize ?? bgr.Size();
             var found = Format == ModelFormat.Yolo
-                ? YoloHead.Decode(data, shape, letterbox, bgr.Width, bgr.Height, ClassNames, settings)
-                : FastestDetHead.Decode(data, shape, bgr.Width, bgr.Height, ClassNames, settings);
+                ? YoloHead.Decode(data, shape, letterbox, bgr.Size(), full, ClassNames, settings)
+                : FastestDetHead.Decode(data, shape, full.Width, full.Height, ClassNames, settings);
             return found.Count > settings.MaxDetections ? found.GetRange(0, settings.MaxDetections) : found;
         }
         finally

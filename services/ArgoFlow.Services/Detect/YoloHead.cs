@@ -21,9 +21,12 @@ internal static class YoloHead
     }
 
     public static List<DetectedObject> Decode(
-        ReadOnlySpan<float> output, ReadOnlySpan<long> shape, Letterbox box, int imageWidth, int imageHeight,
+        ReadOnlySpan<float> output, ReadOnlySpan<long> shape, Letterbox box, Size image, Size source,
         IReadOnlyList<string> classNames, DetectSettings settings)
     {
+        // Letterbox -> the decoded image's pixels -> the full-size source's pixels (differs after a reduced decode).
+        var sx = (float)source.Width / image.Width;
+        var sy = (float)source.Height / image.Height;
         var rows = (int)shape[1];
         var anchors = (int)shape[2];
         var candidates = new List<DetectedObject>();
@@ -58,8 +61,8 @@ internal static class YoloHead
             var h = output[(3 * anchors) + i];
             candidates.Add(new DetectedObject(
                 bestClass, name, bestScore,
-                box.ToSourceX(cx - (w / 2), imageWidth), box.ToSourceY(cy - (h / 2), imageHeight),
-                box.ToSourceX(cx + (w / 2), imageWidth), box.ToSourceY(cy + (h / 2), imageHeight)));
+                box.ToSourceX(cx - (w / 2), image.Width) * sx, box.ToSourceY(cy - (h / 2), image.Height) * sy,
+                box.ToSourceX(cx + (w / 2), image.Width) * sx, box.ToSourceY(cy + (h / 2), image.Height) * sy));
         }
 
         return Nms.Run(candidates, settings.IouThreshold, classAware: true, pixelAreas: false);

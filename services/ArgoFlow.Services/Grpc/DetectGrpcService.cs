@@ -3,6 +3,7 @@ using ArgoFlow.Contracts.V1;
 using ArgoFlow.Core.Catalog;
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
+using ArgoFlow.Services.Imaging;
 using Grpc.Core;
 
 namespace ArgoFlow.Services.Grpc;
@@ -46,15 +47,19 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
             ? _io.Store.Resolve(request.AnnotatedOutput, "annotatedOutput")
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
-        using var image = await _io.LoadImageAsync(input, clock, context.CancellationToken);
+        // Without an annotated copy to draw on, a large JPEG is decoded reduced, down to the model's input size.
+        Func<int, int, int>? reduction = request.Annotate ? null : (width, height) => ReductionFor(width, height, model);
+        using var loaded = await _io.LoadImageAsync(input, clock, context.CancellationToken, reduction);
+        var image = loaded.Image;
+        var size = loaded.SourceSize;
         var start = clock.Now();
-        var found = model.Detect(image, settings);
+        var found = model.Detect(image, settings, size);
         clock.Add(StageClock.Stage.Process, start);
         var inputUri = _io.Store.ToUri(input);
         var response = new DetectResponse
         {
-            Width = image.Width,
-            Height = image.Height,
+            Width = size.Width,
+            Height = size.Height,
             Model = model.Name,
             Instance = _options.Instance,
             Input = inputUri,
@@ -70,7 +75,7 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         if (detectionsOut is not null)
         {
             start = clock.Now();
-            var document = DetectionsDocument.From(inputUri, model.Name, image.Width, image.Height, found);
+            var document = DetectionsDocument.From(inputUri, model.Name, size.Width, size.Height, found);
             var json = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);
             clock.Add(StageClock.Stage.Encode, start);
             await _io.SaveBytesAsync(detectionsOut, json, "application/json", clock, context.CancellationToken);
@@ -86,5 +91,12 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
 
         response.Timing = clock.Finish();
         return response;
+    }
+
+    /// <summary>The largest reduction (8, 4, 2, else 1) that keeps both sides at least the model's input size.</summary>
+    private static int ReductionFor(int width, int height, DetectionModel model)
+    {
+        var needed = Math.Max(model.InputWidth, model.InputHeight);
+        return ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(width, height) + f - 1) / f >= needed, 1);
     }
 }

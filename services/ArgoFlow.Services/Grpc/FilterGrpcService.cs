@@ -47,8 +47,8 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         var regions = request.Regions.Select(b => ToRect(b, padding)).ToList();
         if (regionsFile is not null)
         {
-            var json = await _io.ReadBytesAsync(regionsFile, clock, context.CancellationToken);
-            regions.AddRange(RegionsFrom(json, _io.Store.ToUri(regionsFile), request.RegionClasses, padding));
+            using var json = await _io.ReadObjectAsync(regionsFile, clock, context.CancellationToken);
+            regions.AddRange(RegionsFrom(json.Span, _io.Store.ToUri(regionsFile), request.RegionClasses, padding));
         }
 
         using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken);
@@ -62,7 +62,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Regions = regions,
         };
         var start = clock.Now();
-        using var filtered = ImageFilters.Apply(source, settings);
+        using var filtered = ImageFilters.Apply(source.Image, settings);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, filtered, format, parameters.Whole("quality"), clock, context.CancellationToken);
         return new FilterResponse
@@ -70,7 +70,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Output = _io.Store.ToUri(output),
             Width = filtered.Width,
             Height = filtered.Height,
-            Regions = regionOperation ? ImageFilters.Clip(regions, source.Width, source.Height).Count() : 0,
+            Regions = regionOperation ? ImageFilters.Clip(regions, source.Image.Width, source.Image.Height).Count() : 0,
             Bytes = bytes,
             Timing = clock.Finish(),
             Instance = _options.Instance,
@@ -86,7 +86,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         return new Rect(x1, y1, x2 - x1, y2 - y1);
     }
 
-    private static List<Rect> RegionsFrom(byte[] json, string uri, Google.Protobuf.Collections.RepeatedField<string> classes, int padding)
+    private static List<Rect> RegionsFrom(ReadOnlySpan<byte> json, string uri, Google.Protobuf.Collections.RepeatedField<string> classes, int padding)
     {
         DetectionsDocument? document;
         try

@@ -34,11 +34,10 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             ? _io.Store.Resolve(request.Output, "output")
             : OutputKeys.Derive(input, "resize", request, ImageCodec.Extension(format));
 
-        var (source, sourceWidth, sourceHeight) = await _io.LoadImageForShrinkAsync(
-            input, (w, h) => Resizer.DecodeReduction(w, h, settings), clock, context.CancellationToken);
-        using var decoded = source;
+        using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken,
+            (width, height) => Resizer.ReductionFor(width, height, settings));
         var start = clock.Now();
-        using var resized = Resizer.Resize(source, settings, sourceWidth, sourceHeight);
+        using var resized = Resizer.Resize(source.Image, settings, source.SourceSize);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, resized, format, parameters.Whole("quality"), clock, context.CancellationToken);
         return new ResizeResponse
@@ -46,8 +45,8 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             Output = _io.Store.ToUri(output),
             Width = resized.Width,
             Height = resized.Height,
-            SourceWidth = sourceWidth,
-            SourceHeight = sourceHeight,
+            SourceWidth = source.SourceSize.Width,
+            SourceHeight = source.SourceSize.Height,
             Bytes = bytes,
             Timing = clock.Finish(),
             Instance = _options.Instance,

@@ -23,37 +23,18 @@ public sealed class StepIo
 
     public TimeProvider Time { get; }
 
-    public async Task<Mat> LoadImageAsync(ObjectRef input, StageClock clock, CancellationToken cancellationToken)
+    /// <summary>Reads and decodes; <paramref name="reductionFor"/> may ask for a reduced JPEG decode (see <see cref="ImageCodec"/>).</summary>
+    public async Task<LoadedImage> LoadImageAsync(ObjectRef input, StageClock clock, CancellationToken cancellationToken,
+        Func<int, int, int>? reductionFor = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var start = clock.Now();
         using var buffer = await Store.ReadAsync(input, Limits.MaxObjectBytes, cancellationToken);
         clock.Add(StageClock.Stage.Download, start);
         start = clock.Now();
-        var image = ImageCodec.Decode(buffer.Span, Limits, Store.ToUri(input));
+        var image = ImageCodec.Decode(buffer.Span, Limits, Store.ToUri(input), reductionFor, out var sourceSize);
         clock.Add(StageClock.Stage.Decode, start);
-        return image;
-    }
-
-    /// <summary>
-    /// Loads an image that will be shrunk: <paramref name="reduction"/> gets the stored width and height (from the
-    /// header) and returns the decode reduction (1, 2, 4, 8) that still leaves enough pixels. Returns the decoded
-    /// image with the stored size.
-    /// </summary>
-    public async Task<(Mat Image, int SourceWidth, int SourceHeight)> LoadImageForShrinkAsync(
-        ObjectRef input, Func<int, int, int> reduction, StageClock clock, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reduction);
-        ArgumentNullException.ThrowIfNull(clock);
-        var start = clock.Now();
-        using var buffer = await Store.ReadAsync(input, Limits.MaxObjectBytes, cancellationToken);
-        clock.Add(StageClock.Stage.Download, start);
-        start = clock.Now();
-        var header = ImageHeader.TryRead(buffer.Span);
-        var reduce = header is { Width: > 0, Height: > 0 } h ? reduction(h.Width, h.Height) : 1;
-        var image = ImageCodec.Decode(buffer.Span, Limits, Store.ToUri(input), reduce);
-        clock.Add(StageClock.Stage.Decode, start);
-        return (image, header!.Value.Width, header.Value.Height);
+        return new LoadedImage(image, sourceSize);
     }
 
     /// <summary>Encodes and writes the image; returns the number of bytes written.</summary>
@@ -75,12 +56,13 @@ public sealed class StepIo
         clock.Add(StageClock.Stage.Upload, start);
     }
 
-    public async Task<byte[]> ReadBytesAsync(ObjectRef obj, StageClock clock, CancellationToken cancellationToken)
+    /// <summary>Reads a non-image object (e.g. a detections JSON) into a pooled buffer the caller disposes.</summary>
+    public async Task<PooledBuffer> ReadObjectAsync(ObjectRef obj, StageClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var start = clock.Now();
-        using var buffer = await Store.ReadAsync(obj, Limits.MaxObjectBytes, cancellationToken);
+        var buffer = await Store.ReadAsync(obj, Limits.MaxObjectBytes, cancellationToken);
         clock.Add(StageClock.Stage.Download, start);
-        return buffer.Span.ToArray();
+        return buffer;
     }
 }

@@ -7,13 +7,20 @@ namespace ArgoFlow.Services.Imaging;
 /// <summary>Decodes (after the header checks) and encodes images with OpenCV. Stateless and thread-safe.</summary>
 public static class ImageCodec
 {
+    /// <summary>The JPEG decode reductions libjpeg offers, largest first.</summary>
+    public static IReadOnlyList<int> Reductions { get; } = [8, 4, 2];
+
+    /// <summary>Decodes to an 8-bit, 3-channel BGR Mat at full size. The caller disposes it.</summary>
+    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri) =>
+        Decode(data, limits, uri, null, out _);
+
     /// <summary>
-    /// Decodes to an 8-bit, 3-channel BGR Mat. The caller disposes it. <paramref name="reduce"/> (1, 2, 4 or 8)
-    /// asks a JPEG to be decoded straight to 1/reduce of its size (libjpeg's scaled IDCT): several times cheaper
-    /// than a full decode when the caller shrinks the image anyway. Other formats ignore it. The result is
-    /// ceil(width / reduce) x ceil(height / reduce).
+    /// Decodes to an 8-bit, 3-channel BGR Mat. For a JPEG, <paramref name="reductionFor"/> (given the header's width
+    /// and height) may ask for 2, 4 or 8: libjpeg then scales in the DCT domain while decoding, several times
+    /// faster than a full decode followed by a resize. <paramref name="sourceSize"/> is the full-size image's
+    /// width and height (after EXIF rotation), whatever the reduction.
     /// </summary>
-    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, int reduce = 1)
+    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (data.Length == 0)
@@ -39,21 +46,14 @@ public static class ImageCodec
             throw StepException.Undecodable(uri, $"the {header.Format} data is truncated (no end marker)");
         }
 
-        if (header.Format != "jpeg")
+        var reduction = header.Format == "jpeg" && reductionFor is not null ? reductionFor(header.Width, header.Height) : 1;
+        var mode = reduction switch
         {
-            reduce = 1;
-        }
-
-        var mode = reduce switch
-        {
-            1 => ImreadModes.Color,
-            2 => ImreadModes.ReducedColor2,
-            4 => ImreadModes.ReducedColor4,
             8 => ImreadModes.ReducedColor8,
-            _ => throw new ArgumentOutOfRangeException(nameof(reduce), reduce, "1, 2, 4 or 8"),
+            4 => ImreadModes.ReducedColor4,
+            2 => ImreadModes.ReducedColor2,
+            _ => ImreadModes.Color,
         };
-        var expectedWidth = (header.Width + reduce - 1) / reduce;
-        var expectedHeight = (header.Height + reduce - 1) / reduce;
         Mat mat;
         try
         {
@@ -64,7 +64,12 @@ public static class ImageCodec
             throw StepException.Undecodable(uri, ex.Message);
         }
 
-        if (mat.Empty() || mat.Width != expectedWidth || mat.Height != expectedHeight)
+        // IMREAD_COLOR applies the EXIF orientation, so a rotated JPEG decodes with its sides swapped.
+        var (w, h) = ((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction);
+        var upright = mat.Width == w && mat.Height == h;
+        var rotated = mat.Width == h && mat.Height == w;
+        sourceSize = rotated && !upright ? new Size(header.Height, header.Width) : new Size(header.Width, header.Height);
+        if (mat.Empty() || !(upright || rotated))
         {
             mat.Dispose();
             throw StepException.Undecodable(uri, $"the {header.Format} data is corrupt or truncated");

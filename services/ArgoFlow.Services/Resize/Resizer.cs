@@ -40,18 +40,20 @@ public static class Resizer
     }
 
     /// <summary>
-    /// The largest JPEG decode reduction (8, 4, 2, else 1) that still leaves at least the pixels the resize scales
-    /// to, so the resize stays a shrink and the output size is unchanged. A 1920x1080 -> 640x360 resize decodes at
-    /// 960x540.
+    /// The largest JPEG decode reduction (8, 4, 2, else 1) whose result is still at least the size this resize
+    /// scales to - in either orientation, since EXIF rotation is only known after decoding.
     /// </summary>
-    public static int DecodeReduction(int sourceWidth, int sourceHeight, ResizeSettings settings)
+    public static int ReductionFor(int sourceWidth, int sourceHeight, ResizeSettings settings)
     {
-        var (_, scaled) = Plan(sourceWidth, sourceHeight, settings);
-        foreach (var reduce in (int[])[8, 4, 2])
+        foreach (var factor in ArgoFlow.Services.Imaging.ImageCodec.Reductions)
         {
-            if (sourceWidth / reduce >= scaled.Width && sourceHeight / reduce >= scaled.Height)
+            int reduced(int side) => (side + factor - 1) / factor;
+            var upright = Plan(sourceWidth, sourceHeight, settings).Scaled;
+            var turned = Plan(sourceHeight, sourceWidth, settings).Scaled;
+            if (reduced(sourceWidth) >= upright.Width && reduced(sourceHeight) >= upright.Height &&
+                reduced(sourceHeight) >= turned.Width && reduced(sourceWidth) >= turned.Height)
             {
-                return reduce;
+                return factor;
             }
         }
 
@@ -59,19 +61,15 @@ public static class Resizer
     }
 
     /// <summary>Resizes (and for "fill" crops the centre of) the source into a new Mat the caller disposes.</summary>
-    public static Mat Resize(Mat source, ResizeSettings settings) =>
-        Resize(source, settings, source?.Width ?? 0, source?.Height ?? 0);
-
-    /// <summary>
-    /// Resizes a source that was decoded smaller than it is stored (see <see cref="DecodeReduction"/>): the output
-    /// size is planned from the stored <paramref name="sourceWidth"/> x <paramref name="sourceHeight"/>, so it is
-    /// the same as with a full decode.
-    /// </summary>
-    public static Mat Resize(Mat source, ResizeSettings settings, int sourceWidth, int sourceHeight)
+    /// <param name="source">The image, possibly decoded at a reduced size.</param>
+    /// <param name="settings">The resize.</param>
+    /// <param name="sourceSize">The full size the plan is made for, when <paramref name="source"/> was decoded reduced.</param>
+    public static Mat Resize(Mat source, ResizeSettings settings, Size? sourceSize = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
-        var (output, scaled) = Plan(sourceWidth, sourceHeight, settings);
+        var full = sourceSize ?? source.Size();
+        var (output, scaled) = Plan(full.Width, full.Height, settings);
         var resized = new Mat();
         Cv2.Resize(source, resized, scaled, 0, 0, Interpolation(settings.Interpolation));
         if (scaled == output)

@@ -6,6 +6,10 @@ namespace ArgoFlow.Steps.Pipeline;
 /// <summary>A run as the PipelineService's response: every step's phase, attempts, cause, timing and response.</summary>
 public static class PipelineResponseMapper
 {
+    /// <summary>Which process answered: the pod name, else the host name, as the step services report it.</summary>
+    private static readonly string Instance =
+        Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.GetEnvironmentVariable("HOSTNAME") ?? Environment.MachineName;
+
     public static RunPipelineResponse ToResponse(PipelineRunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -13,7 +17,7 @@ public static class PipelineResponseMapper
         {
             Phase = run.Phase,
             TotalMs = run.TotalMs,
-            Instance = Environment.MachineName,
+            Instance = Instance,
         };
         foreach (var step in run.Steps)
         {

@@ -76,6 +76,11 @@ public static class UnifiedDiff
 
     private static string[] Lines(string text)
     {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
         var lines = text.Split('\n');
         return text.EndsWith('\n') ? lines[..^1] : lines;
     }

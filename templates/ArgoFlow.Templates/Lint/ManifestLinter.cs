@@ -29,6 +29,10 @@ public static class ManifestLinter
         {
             return new LintResult(path, [], ex.Diagnostics);
         }
+        catch (ArgoFlowException ex)
+        {
+            return new LintResult(path, [], [new Diagnostic(new SourceLocation(path, 0, 0), string.Empty, ex.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? ex.Message[(path.Length + 2)..] : ex.Message)]);
+        }
     }
 
     public static LintResult Lint(string text, string source)

@@ -5,7 +5,7 @@ using ArgoFlow.Templates.Kubernetes;
 namespace ArgoFlow.Templates.Manifests;
 
 /// <summary>
-/// The Deployment and Service of one warm service (<c>argoflow serve --service TYPE</c>): gRPC on 9090 with native
+/// The Deployment and Service of one warm service (<c>argoflow serve --services TYPE</c>): gRPC on 9090 with native
 /// gRPC startup/readiness/liveness probes (grpc.health.v1), HTTP/JSON and /metrics on 8080.
 /// </summary>
 public static class ServiceManifests
@@ -16,7 +16,7 @@ public static class ServiceManifests
         var container = new Container(
             "argoflow",
             image,
-            Args: ["serve", "--service", service, "--grpc-port", Port(ServicePorts.Grpc), "--http-port", Port(ServicePorts.Http)],
+            Args: ["serve", "--services", service, "--grpc-port", Port(ServicePorts.Grpc), "--http-port", Port(ServicePorts.Http)],
             Env: [new EnvVar("TMPDIR", "/tmp")],
             Ports: [new ContainerPort("grpc", ServicePorts.Grpc), new ContainerPort("http", ServicePorts.Http)],
             Resources: ServiceResources.For(service),

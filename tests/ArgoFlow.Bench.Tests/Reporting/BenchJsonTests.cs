@@ -22,7 +22,7 @@ public sealed class BenchJsonTests
         using var document = JsonDocument.Parse(BenchJson.Write(Report()));
         var root = document.RootElement;
         Assert.Equal(
-            ["schemaVersion", "kind", "pipeline", "settings", "modes", "ratios", "environment"],
+            ["schemaVersion", "kind", "pipeline", "settings", "modes", "ratios", "environment", "cluster"],
             root.EnumerateObject().Select(p => p.Name));
         var mode = root.GetProperty("modes")[0];
         Assert.Equal(

@@ -7,12 +7,12 @@ using YamlDotNet.RepresentationModel;
 namespace ArgoFlow.Cli.Tests.Run;
 
 /// <summary>
-/// Walks a generated WorkflowTemplate's `main` DAG the way Argo would for these templates: YAML turned into JSON
+/// Walks a generated WorkflowTemplate's entrypoint (a DAG, or a single fused template) the way Argo would for these templates: YAML turned into JSON
 /// as Kubernetes does (plain scalars typed, quoted ones strings), task arguments and <c>{{inputs.parameters.X}}</c>,
 /// <c>{{workflow.parameters.X}}</c> and <c>{{=jsonpath(tasks.T.outputs.result, '$.f')}}</c> substituted, each
 /// task's template handed to <paramref name="execute"/> which returns its <c>outputs.result</c>.
 /// </summary>
-internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath, string serviceTarget)
+internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath, string serviceTarget, Uri? httpBase = null)
 {
     private readonly JsonObject document = (JsonObject)ToJson(Load(workflowTemplatePath))!;
 
@@ -22,7 +22,10 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
     {
         var templates = document["spec"]!["templates"]!.AsArray().Select(t => t!.AsObject()).ToDictionary(t => (string)t["name"]!);
         var results = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var task in templates["main"]["dag"]!["tasks"]!.AsArray().Select(t => t!.AsObject()))
+        var entry = templates[(string)document["spec"]!["entrypoint"]!];
+        var tasks = entry["dag"]?["tasks"]?.AsArray().Select(t => t!.AsObject()).ToList()
+            ?? [new JsonObject { ["name"] = (string)entry["name"]!, ["template"] = (string)entry["name"]! }];
+        foreach (var task in tasks)
         {
             var arguments = (task["arguments"]?["parameters"]?.AsArray() ?? [])
                 .ToDictionary(p => (string)p!["name"]!, p => Substitute((string)p!["value"]!, workflowParameters, results, null), StringComparer.Ordinal);
@@ -41,6 +44,11 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
         Dictionary<string, string>? inputs)
     {
         text = ClusterEndpoint().Replace(text, serviceTarget);
+        if (httpBase is not null)
+        {
+            text = ClusterHttpBase().Replace(text, httpBase.GetLeftPart(UriPartial.Authority));
+        }
+
         text = WorkflowParameter().Replace(text, m => workflow[m.Groups[1].Value]);
         text = JsonPath().Replace(text, m =>
         {
@@ -81,6 +89,9 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
 
     [GeneratedRegex(@"argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
     private static partial Regex ClusterEndpoint();
+
+    [GeneratedRegex(@"http://argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:8080")]
+    private static partial Regex ClusterHttpBase();
 
     [GeneratedRegex(@"\{\{workflow\.parameters\.([\w-]+)\}\}")]
     private static partial Regex WorkflowParameter();

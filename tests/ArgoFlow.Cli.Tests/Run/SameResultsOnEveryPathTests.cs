@@ -12,7 +12,8 @@ namespace ArgoFlow.Cli.Tests.Run;
 /// <summary>
 /// One sample pipeline through the three ways of executing its steps - the runner library (`argoflow run`), the
 /// executor plugin fed with the generated plugin templates, and `argoflow step` fed with the generated container
-/// templates' args - against the same real services: every path must write the same objects with the same bytes.
+/// templates' args, and fused mode (the PipelineService) through the generated fused-plugin and fused-http
+/// templates - against the same real services: every path must write the same objects with the same bytes.
 /// </summary>
 public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassFixture<WarmServices>
 {
@@ -25,18 +26,24 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
         services.DeleteOutputs();
         var fromRunner = await RunnerAsync();
         services.DeleteOutputs();
-        var fromPlugin = await PluginAsync();
+        var fromPlugin = await PluginAsync("plugin");
         services.DeleteOutputs();
         var fromStep = await StepAsync();
+        services.DeleteOutputs();
+        var fromFusedPlugin = await PluginAsync("fused-plugin");
+        services.DeleteOutputs();
+        var fromFusedHttp = await FusedHttpAsync();
 
         Assert.Equal(3, fromRunner.Count);
         Assert.Contains(fromRunner.Keys, k => k.EndsWith(".json", StringComparison.Ordinal));
         Assert.Equal(fromRunner.Keys, fromPlugin.Keys);
-        Assert.Equal(fromRunner.Keys, fromStep.Keys);
-        foreach (var key in fromRunner.Keys)
+        foreach (var (path, outputs) in new[] { ("plugin", fromPlugin), ("step", fromStep), ("fused-plugin", fromFusedPlugin), ("fused-http", fromFusedHttp) })
         {
-            Assert.True(fromRunner[key].AsSpan().SequenceEqual(fromPlugin[key]), $"plugin path wrote different bytes for {key}");
-            Assert.True(fromRunner[key].AsSpan().SequenceEqual(fromStep[key]), $"step path wrote different bytes for {key}");
+            Assert.Equal(fromRunner.Keys, outputs.Keys);
+            foreach (var key in fromRunner.Keys)
+            {
+                Assert.True(fromRunner[key].AsSpan().SequenceEqual(outputs[key]), $"{path} path wrote different bytes for {key}");
+            }
         }
     }
 
@@ -50,7 +57,7 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
         return services.Outputs();
     }
 
-    private async Task<SortedDictionary<string, byte[]>> PluginAsync()
+    private async Task<SortedDictionary<string, byte[]>> PluginAsync(string mode)
     {
         using var temp = new TempDirectory("argoflow-token");
         await File.WriteAllTextAsync(temp.Combine("token"), "agent-token");
@@ -58,7 +65,7 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
         await using var plugin = await PluginHost.StartAsync(
             new PluginOptions { Port = 0, TokenFile = temp.Combine("token") }, client, null, CancellationToken.None);
         using var http = new HttpClient();
-        var simulator = new ArgoTemplateSimulator(Generated("plugin"), services.Target);
+        var simulator = new ArgoTemplateSimulator(Generated(mode), services.Target);
         await simulator.RunAsync(Parameters, async template =>
         {
             var body = new JsonObject
@@ -88,6 +95,26 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
             var (code, stdout, stderr) = await CliInvocation.RunAsync(args);
             Assert.True(code == 0, stderr);
             return stdout.Trim();
+        });
+        return services.Outputs();
+    }
+
+    private async Task<SortedDictionary<string, byte[]>> FusedHttpAsync()
+    {
+        using var http = new HttpClient();
+        var simulator = new ArgoTemplateSimulator(Generated("fused-http"), services.Target, services.Host.HttpBaseUrl);
+        await simulator.RunAsync(Parameters, async template =>
+        {
+            var call = template["http"]!;
+            using var request = new HttpRequestMessage(new HttpMethod((string)call["method"]!), new Uri((string)call["url"]!))
+            {
+                Content = new StringContent((string)call["body"]!, Encoding.UTF8, "application/json"),
+            };
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, body);
+            Assert.StartsWith("{\"phase\":\"Succeeded\"", body, StringComparison.Ordinal);
+            return body;
         });
         return services.Outputs();
     }

@@ -1,12 +1,13 @@
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
+using ArgoFlow.Steps.Pipeline;
 using ArgoFlow.TestSupport;
 
 namespace ArgoFlow.Cli.Tests.Run;
 
 /// <summary>
 /// The real warm services (resize, detect, filter with the shared FastestDet model) on 127.0.0.1 ephemeral ports,
-/// with a temp local store holding the shared photos under <c>in/</c>. Shared by the tests of a class.
+/// plus the fused PipelineService calling them over loopback, with a temp local store holding the shared photos under <c>in/</c>. Shared by the tests of a class.
 /// </summary>
 public sealed class WarmServices : IAsyncLifetime
 {
@@ -26,6 +27,7 @@ public sealed class WarmServices : IAsyncLifetime
             File.Copy(image, store.Combine("in", Path.GetFileName(image)));
         }
 
+        var targets = new LocalServiceTargets(["resize", "detect", "filter"]);
         Host = await WarmHost.StartAsync(
             new WarmHostOptions
             {
@@ -35,9 +37,10 @@ public sealed class WarmServices : IAsyncLifetime
                 Models = [new ModelOptions { Path = SharedData.ModelPath }],
                 ConfigureLogging = _ => { },
             },
-            null,
-            null,
+            services => services.AddPipelineService(new PipelineServiceOptions { LocalTarget = targets.For }),
+            endpoints => endpoints.MapPipelineService(),
             CancellationToken.None);
+        targets.Address = Host.GrpcAddress;
         await Host.WaitUntilServingAsync(CancellationToken.None);
     }
 

@@ -36,6 +36,9 @@ public sealed class SimulatedController : IAsyncDisposable
     /// <summary>Per-template virtual step time, overriding <see cref="StepDuration"/>.</summary>
     public ConcurrentDictionary<string, TimeSpan> TemplateDurations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per node type (HTTP, Plugin, Pod) virtual step time, used when no template value is set.</summary>
+    public ConcurrentDictionary<string, TimeSpan> NodeTypeDurations { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Steps (by display name) that fail, with the node message to report.</summary>
     public ConcurrentDictionary<string, string> FailingSteps { get; } = new(StringComparer.Ordinal);
 
@@ -160,7 +163,9 @@ public sealed class SimulatedController : IAsyncDisposable
 
             if (_time is ManualClock clock)
             {
-                clock.Advance(TemplateDurations.GetValueOrDefault(step.TemplateName, StepDuration));
+                clock.Advance(TemplateDurations.TryGetValue(step.TemplateName, out var byTemplate)
+                    ? byTemplate
+                    : NodeTypeDurations.GetValueOrDefault(step.NodeType, StepDuration));
             }
 
             var failed = FailingSteps.TryGetValue(step.DisplayName, out var message);

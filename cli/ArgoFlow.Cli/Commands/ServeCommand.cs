@@ -1,0 +1,63 @@
+using System.CommandLine;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Services.Hosting;
+using ArgoFlow.Steps.Pipeline;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>
+/// `argoflow serve`: host any subset of the warm services until SIGTERM. Flags override ARGOFLOW_* variables,
+/// which override the "serve" section of appsettings.json; S3 credentials only come from the latter two.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var options = new ServeOptions();
+        var command = new Command("serve", "Run the warm gRPC services (resize, detect, filter) with health, metrics and JSON routes.");
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (hostOptions, problems) = ServeConfiguration.Load(parse.GetValue(options.Config), options.Read(parse), Environment.GetEnvironmentVariable);
+            if (problems.Count > 0)
+            {
+                throw new ArgoFlowException(ExitCode.InvalidInput,
+                    $"invalid serve configuration ({problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}):{Environment.NewLine}  " +
+                    string.Join(Environment.NewLine + "  ", problems),
+                    "see `argoflow serve --help` and docs/services.md for flags, ARGOFLOW_* variables and appsettings.json keys");
+            }
+
+            // The fused PipelineService rides along on every serve (runner's registration): it calls the step
+            // services this process hosts over loopback and the spec's endpoints for the others.
+            var localTargets = new LocalServiceTargets(hostOptions.Services);
+            await using var host = await WarmHost.StartAsync(
+                hostOptions,
+                services => services.AddPipelineService(new PipelineServiceOptions { LocalTarget = localTargets.For }),
+                endpoints => endpoints.MapPipelineService(),
+                cancellationToken);
+            localTargets.Address = host.GrpcAddress;
+            var stderr = parse.InvocationConfiguration.Error;
+            await stderr.WriteLineAsync($"serving {string.Join(",", hostOptions.Services)}: gRPC {host.GrpcAddress}, HTTP {host.HttpBaseUrl}");
+            var shutdown = host.WaitForShutdownAsync(cancellationToken);
+            var serving = host.WaitUntilServingAsync(cancellationToken);
+            if (await Task.WhenAny(serving, shutdown) == serving)
+            {
+                try
+                {
+                    await serving;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new ArgoFlowException(ExitCode.InvalidInput, ex.Message, "check --model and the model file");
+                }
+
+                await stderr.WriteLineAsync("SERVING");
+                await shutdown;
+            }
+
+            await stderr.WriteLineAsync("stopping: finishing in-flight calls");
+            return (int)ExitCode.Ok;
+        });
+        return command;
+    }
+}

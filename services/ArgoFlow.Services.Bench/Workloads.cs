@@ -1,0 +1,62 @@
+using ArgoFlow.Contracts.V1;
+using ArgoFlow.Services.Detect;
+using ArgoFlow.Services.Filter;
+using ArgoFlow.Services.Imaging;
+using ArgoFlow.Services.Resize;
+using ArgoFlow.Services.Storage;
+using Grpc.Net.Client;
+using OpenCvSharp;
+
+namespace ArgoFlow.Services.Bench;
+
+/// <summary>
+/// The three operations of issue 3 §6, each as a gRPC call to the warm host and as the same work done in-process
+/// with the public pure classes (store read, decode, process, encode, store write - everything but transport).
+/// </summary>
+internal sealed class Workloads
+{
+    private readonly GrpcChannel _channel;
+    private readonly LocalDirectoryStore _store;
+    private readonly DetectionModel _model;
+    private readonly ImageLimits _limits = new();
+
+    public Workloads(GrpcChannel channel, LocalDirectoryStore store, DetectionModel model)
+    {
+        _channel = channel;
+        _store = store;
+        _model = model;
+    }
+
+    /// <summary>Service calls; each returns the server's own timing breakdown.</summary>
+    public IReadOnlyList<(string Name, Func<Task<Timing?>> Call)> Service =>
+    [
+        ("resize 640x360 (gRPC)", async () => (await new ResizeService.ResizeServiceClient(_channel).ResizeAsync(new ResizeRequest { Input = "bench.jpg", Width = 640, Height = 360 })).Timing),
+        ("detect (gRPC)", async () => (await new DetectService.DetectServiceClient(_channel).DetectAsync(new DetectRequest { Input = "bench.jpg" })).Timing),
+        ("gaussian filter (gRPC)", async () => (await new FilterService.FilterServiceClient(_channel).FilterAsync(new FilterRequest { Input = "bench.jpg", Operation = "gaussianBlur" })).Timing),
+    ];
+
+    public IReadOnlyList<(string Name, Func<Task<Timing?>> Call)> InProcess =>
+    [
+        ("resize 640x360 (in-process)", () => RoundTripAsync("inproc-resize.jpg", image => Resizer.Resize(image, new ResizeSettings(640, 360, null)))),
+        ("detect (in-process)", () => RoundTripAsync(null, image =>
+        {
+            _model.Detect(image, new DetectSettings(_model.DefaultScoreThreshold, _model.DefaultIouThreshold, 100));
+            return null;
+        })),
+        ("gaussian filter (in-process)", () => RoundTripAsync("inproc-filter.jpg", image => ImageFilters.Apply(image, new FilterSettings("gaussianBlur")))),
+    ];
+
+    private async Task<Timing?> RoundTripAsync(string? output, Func<Mat, Mat?> process)
+    {
+        using var buffer = await _store.ReadAsync(_store.Resolve("bench.jpg", "input"), _limits.MaxObjectBytes, CancellationToken.None);
+        using var image = ImageCodec.Decode(buffer.Span, _limits, "bench.jpg");
+        using var result = process(image);
+        if (result is not null && output is not null)
+        {
+            var bytes = ImageCodec.Encode(result, "jpeg", 90);
+            await _store.WriteAsync(_store.Resolve(output, "output"), bytes, "image/jpeg", CancellationToken.None);
+        }
+
+        return null;
+    }
+}
