@@ -37,20 +37,23 @@ internal sealed class Workloads
 
     public IReadOnlyList<(string Name, Func<Task<Timing?>> Call)> InProcess =>
     [
-        ("resize 640x360 (in-process)", () => RoundTripAsync("inproc-resize.jpg", image => Resizer.Resize(image, new ResizeSettings(640, 360, null)))),
-        ("detect (in-process)", () => RoundTripAsync(null, image =>
+        ("resize 640x360 (in-process)", () => RoundTripAsync("inproc-resize.jpg", (w, h) => Resizer.ReductionFor(w, h, Resize640),
+            (image, size) => Resizer.Resize(image, Resize640, size))),
+        ("detect (in-process)", () => RoundTripAsync(null, _model.ReductionFor, (image, size) =>
         {
-            _model.Detect(image, new DetectSettings(_model.DefaultScoreThreshold, _model.DefaultIouThreshold, 100));
+            _model.Detect(image, new DetectSettings(_model.DefaultScoreThreshold, _model.DefaultIouThreshold, 100), size);
             return null;
         })),
-        ("gaussian filter (in-process)", () => RoundTripAsync("inproc-filter.jpg", image => ImageFilters.Apply(image, new FilterSettings("gaussianBlur")))),
+        ("gaussian filter (in-process)", () => RoundTripAsync("inproc-filter.jpg", null, (image, _) => ImageFilters.Apply(image, new FilterSettings("gaussianBlur")))),
     ];
 
-    private async Task<Timing?> RoundTripAsync(string? output, Func<Mat, Mat?> process)
+    private static ResizeSettings Resize640 { get; } = new(640, 360, null);
+
+    private async Task<Timing?> RoundTripAsync(string? output, Func<int, int, int>? reduction, Func<Mat, Size, Mat?> process)
     {
         using var buffer = await _store.ReadAsync(_store.Resolve("bench.jpg", "input"), _limits.MaxObjectBytes, CancellationToken.None);
-        using var image = ImageCodec.Decode(buffer.Span, _limits, "bench.jpg");
-        using var result = process(image);
+        using var image = ImageCodec.Decode(buffer.Span, _limits, "bench.jpg", reduction, out var size);
+        using var result = process(image, size);
         if (result is not null && output is not null)
         {
             var bytes = ImageCodec.Encode(result, "jpeg", 90);

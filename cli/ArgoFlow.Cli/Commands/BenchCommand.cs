@@ -16,7 +16,8 @@ internal static class BenchCommand
               workflow-controller settings that bound step latency (with what to change for 1-3 s pipelines).
           --local [-f SPEC] [--input PATH|DIR] [--iterations N] [--warmup N] [--concurrency C]
               [--modes warm,cold,inproc] [--service resize|detect|filter] [--target 3s]
-              the same pipeline through warm services, a process per step and in-process (issue 6 section 1).
+              the same pipeline through warm services, a process per step and in-process (the local runner
+              is in bench/ArgoFlow.Bench/Local; its options join this command).
         """;
 
     public static Command Create()

@@ -110,6 +110,16 @@ public sealed class DetectionModel : IDisposable
         }
     }
 
+    /// <summary>
+    /// The largest JPEG decode reduction (8, 4, 2, else 1) that keeps both sides of a width x height image at least
+    /// the model's input size, for <see cref="Imaging.ImageCodec.Decode(ReadOnlySpan{byte}, Imaging.ImageLimits, string, Func{int, int, int}?, out Size)"/>.
+    /// </summary>
+    public int ReductionFor(int width, int height)
+    {
+        var needed = Math.Max(InputWidth, InputHeight);
+        return Imaging.ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(width, height) + f - 1) / f >= needed, 1);
+    }
+
     public void Dispose() => _session.Dispose();
 
     private static DetectionModel Describe(ModelOptions options, InferenceSession session)

@@ -3,7 +3,6 @@ using ArgoFlow.Contracts.V1;
 using ArgoFlow.Core.Catalog;
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
-using ArgoFlow.Services.Imaging;
 using Grpc.Core;
 
 namespace ArgoFlow.Services.Grpc;
@@ -48,7 +47,7 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
         // Without an annotated copy to draw on, a large JPEG is decoded reduced, down to the model's input size.
-        Func<int, int, int>? reduction = request.Annotate ? null : (width, height) => ReductionFor(width, height, model);
+        Func<int, int, int>? reduction = request.Annotate ? null : model.ReductionFor;
         using var loaded = await _io.LoadImageAsync(input, clock, context.CancellationToken, reduction);
         var image = loaded.Image;
         var size = loaded.SourceSize;
@@ -91,12 +90,5 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
 
         response.Timing = clock.Finish();
         return response;
-    }
-
-    /// <summary>The largest reduction (8, 4, 2, else 1) that keeps both sides at least the model's input size.</summary>
-    private static int ReductionFor(int width, int height, DetectionModel model)
-    {
-        var needed = Math.Max(model.InputWidth, model.InputHeight);
-        return ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(width, height) + f - 1) / f >= needed, 1);
     }
 }

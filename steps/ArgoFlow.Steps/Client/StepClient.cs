@@ -56,7 +56,7 @@ public sealed class StepClient : IStepInvoker, IDisposable
             catch (RpcException ex)
             {
                 StepClientLog.Failed(logger, call.StepName, call.Target, ex.StatusCode, attempt, ex.Status.Detail);
-                throw new StepCallException(call.StepName, call.Target, ex.StatusCode, Detail(ex), attempt, ex);
+                throw new StepCallException(call.StepName, call.Target, ex.StatusCode, Detail(ex, call.Timeout), attempt, ex);
             }
         }
     }
@@ -71,8 +71,14 @@ public sealed class StepClient : IStepInvoker, IDisposable
         return TimeSpan.FromMilliseconds(capped * (0.5 + (0.5 * options.Jitter())));
     }
 
-    private static string Detail(RpcException ex)
+    private static string Detail(RpcException ex, TimeSpan timeout)
     {
+        // gRPC's own detail ("Deadline Exceeded") does not say which deadline; the user needs it to pick a new one.
+        if (ex.StatusCode == StatusCode.DeadlineExceeded)
+        {
+            return $"no answer within the step's deadline of {timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s";
+        }
+
         // Grpc.Net.Client puts the socket error in the detail of UNAVAILABLE; keep only its first line.
         var detail = ex.Status.Detail ?? string.Empty;
         var newline = detail.IndexOf('\n', StringComparison.Ordinal);

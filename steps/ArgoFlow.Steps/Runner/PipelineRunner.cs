@@ -88,7 +88,7 @@ public sealed class PipelineRunner
         var target = string.Empty;
         try
         {
-            var request = StepInputs.BuildRequest(step, dependencies, parameters, plan.EnabledOutputs(step));
+            var request = StepInputs.BuildRequest(step, dependencies, parameters);
             target = targetFor(step);
             var call = new StepCall(step.Name, binding, target, request, TimeSpan.FromSeconds(step.TimeoutSeconds), step.Retry);
             var response = await invoker.InvokeAsync(call, cancellationToken);

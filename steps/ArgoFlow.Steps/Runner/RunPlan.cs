@@ -4,21 +4,18 @@ using ArgoFlow.Templates.Spec;
 namespace ArgoFlow.Steps.Runner;
 
 /// <summary>
-/// The steps a run executes, in an order where every step comes after the steps it depends on, and which output
-/// ports later steps read (so detect is asked to write its detections only when someone reads them).
+/// The steps a run executes (all, or a selection that reads nothing outside itself), in an order where every step
+/// comes after the steps it depends on.
 /// </summary>
 internal sealed class RunPlan
 {
     private readonly HashSet<string> selectedNames;
-    private readonly HashSet<(string Step, string Output)> consumed;
 
     private RunPlan(IReadOnlyList<PipelineStep> selected, IReadOnlyList<PipelineStep> order)
     {
         Selected = selected;
         Order = order;
         selectedNames = selected.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        consumed = selected.SelectMany(s => s.Inputs.Values).OfType<StepOutputRef>()
-            .Select(r => (r.Step, r.Output)).ToHashSet();
     }
 
     /// <summary>The selected steps in the spec's order.</summary>
@@ -51,10 +48,6 @@ internal sealed class RunPlan
     /// <summary>The selected steps <paramref name="step"/> waits for.</summary>
     public IEnumerable<string> DependenciesOf(PipelineStep step) =>
         step.DependsOn.Where(selectedNames.Contains).Distinct(StringComparer.Ordinal);
-
-    /// <summary>The output ports of <paramref name="step"/> that a later selected step reads.</summary>
-    public IReadOnlySet<string> EnabledOutputs(PipelineStep step) =>
-        consumed.Where(c => c.Step == step.Name).Select(c => c.Output).ToHashSet(StringComparer.Ordinal);
 
     private static List<PipelineStep> SelectSteps(PipelineSpec spec, IReadOnlyCollection<string>? only)
     {

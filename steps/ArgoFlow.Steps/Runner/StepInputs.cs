@@ -5,24 +5,17 @@ using Google.Protobuf;
 
 namespace ArgoFlow.Steps.Runner;
 
-/// <summary>Resolves a step's inputs and parameter references for one run and builds its request through the catalogue.</summary>
+/// <summary>
+/// Resolves a step's inputs and parameter references for one run and builds its request through the catalogue.
+/// Requests carry exactly the spec's values: the spec reader already turned on <c>writeDetections</c>/<c>annotate</c>
+/// where a later step reads those outputs (the rule lives there once, for the generator and the runner alike).
+/// </summary>
 internal static class StepInputs
 {
-    /// <summary>
-    /// Output ports that a service only fills when asked: the catalogue parameter that asks for each. A later
-    /// step reading the port turns the parameter on (the generator does the same in the templates).
-    /// </summary>
-    private static readonly Dictionary<string, string> Enablers = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["detections"] = "writeDetections",
-        ["annotated"] = "annotate",
-    };
-
     public static IMessage BuildRequest(
         PipelineStep step,
         IReadOnlyList<StepRunResult> dependencies,
-        IReadOnlyDictionary<string, string> parameters,
-        IReadOnlySet<string> enabledOutputs)
+        IReadOnlyDictionary<string, string> parameters)
     {
         var where = $"step '{step.Name}'";
         var with = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -35,14 +28,6 @@ internal static class StepInputs
                     parameters[p.Name],
                     $"{where}: with.{name} (from {p})")
                 : value;
-        }
-
-        foreach (var output in enabledOutputs)
-        {
-            if (Enablers.TryGetValue(output, out var parameter) && step.Type.FindParameter(parameter) is not null)
-            {
-                with.TryAdd(parameter, true);
-            }
         }
 
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -3,7 +3,6 @@ using ArgoFlow.Templates.Argo;
 using ArgoFlow.Templates.Kubernetes;
 using ArgoFlow.Templates.Manifests;
 using ArgoFlow.Templates.Spec;
-using ArgoFlow.Templates.Yaml;
 
 namespace ArgoFlow.Templates.Generation;
 
@@ -23,13 +22,12 @@ internal static class WorkflowTemplateBuilder
         var tasks = new List<DagTask>(spec.Steps.Count);
         foreach (var step in spec.Steps)
         {
-            var template = factory.Create(spec, step, step.Name);
-            var key = ManifestYaml.Serialize(template with { Name = string.Empty });
+            var key = ContentKey(spec, step);
             if (!byContent.TryGetValue(key, out var templateName))
             {
                 templateName = step.Name;
                 byContent[key] = templateName;
-                leaves.Add(template);
+                leaves.Add(factory.Create(spec, step, step.Name));
             }
 
             tasks.Add(new DagTask(
@@ -63,6 +61,18 @@ internal static class WorkflowTemplateBuilder
                 (ManifestLabels.Mode, options.Label)));
         return WorkflowTemplate.Create(metadata, new WorkflowSpec(entrypoint, arguments, RbacManifests.ServiceAccountName, templates));
     }
+
+    /// <summary>
+    /// Everything a leaf template is made from (type, endpoints, timeout, retry, inputs, request): equal keys mean
+    /// equal templates in every mode, without serializing each template to compare them.
+    /// </summary>
+    private static string ContentKey(PipelineSpec spec, PipelineStep step) => string.Join('\n',
+        step.Type.Name,
+        spec.Services.For(step.Type.Name),
+        step.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        step.Retry,
+        string.Join(',', step.Inputs.Keys),
+        StepRequest.For(step).ToJsonText());
 
     private static string UniqueName(string wanted, IReadOnlyList<Template> taken)
     {

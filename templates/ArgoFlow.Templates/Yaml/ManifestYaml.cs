@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace ArgoFlow.Templates.Yaml;
 
@@ -11,22 +12,24 @@ namespace ArgoFlow.Templates.Yaml;
 /// </summary>
 public static class ManifestYaml
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
-        .DisableAliases()
-        .WithTypeConverter(new JsonNodeYamlConverter())
-        .WithEventEmitter(next => new QuotingEventEmitter(next))
+    private static readonly EmitterSettings Settings = new EmitterSettings()
+        .WithBestIndent(2)
+        .WithBestWidth(int.MaxValue)
         .WithIndentedSequences()
-        .WithNewLine("\n")
-        .Build();
+        .WithNewLine("\n");
 
     /// <summary>The YAML of one object, ending in exactly one newline.</summary>
     public static string Serialize(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var text = Serializer.Serialize(value).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return text.TrimEnd('\n') + "\n";
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var emitter = new Emitter(writer, Settings);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, true));
+        YamlObjectWriter.Write(emitter, value);
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
+        return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + "\n";
     }
 
     /// <summary>One document with a leading comment (each line of <paramref name="header"/> prefixed by "# ").</summary>

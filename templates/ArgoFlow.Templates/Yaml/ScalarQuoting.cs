@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
 
 namespace ArgoFlow.Templates.Yaml;
 
@@ -10,6 +11,22 @@ namespace ArgoFlow.Templates.Yaml;
 /// </summary>
 internal static partial class ScalarQuoting
 {
+    /// <summary>
+    /// The style of a string scalar: double quotes when a reader would take it for another type, a literal block
+    /// for multi-line text (readable embedded YAML), plain otherwise (the emitter itself quotes what cannot be
+    /// plain, such as a leading '{').
+    /// </summary>
+    public static ScalarStyle StyleFor(string text)
+    {
+        if (text.Contains('\n', StringComparison.Ordinal) && !text.Contains('\r', StringComparison.Ordinal) &&
+            !text.Contains('\t', StringComparison.Ordinal) && !text.Split('\n').Any(line => line.EndsWith(' ')))
+        {
+            return ScalarStyle.Literal;
+        }
+
+        return NeedsQuotes(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+    }
+
     public static bool NeedsQuotes(string value) =>
         value.Length == 0 || value != value.Trim() || Ambiguous().IsMatch(value);
 

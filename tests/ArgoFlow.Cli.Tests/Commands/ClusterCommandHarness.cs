@@ -29,11 +29,14 @@ internal sealed class ClusterCommandHarness : IAsyncDisposable
     public static async Task<ClusterCommandHarness> StartAsync() =>
         new(await FakeKubeServer.StartAsync(), new TempDirectory("argoflow-cli"));
 
-    public async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    public Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <summary>Runs with a token the test can cancel, as Ctrl+C cancels the command's token.</summary>
+    public async Task<(int Code, string Out, string Err)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], stdout, stderr, CancellationToken.None);
+        var code = await CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], stdout, stderr, cancellationToken);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

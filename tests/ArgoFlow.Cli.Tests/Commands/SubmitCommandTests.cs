@@ -162,6 +162,43 @@ public sealed class SubmitCommandTests
     }
 
     [Fact]
+    public async Task CtrlCStopsWatchingAndDeletesNothing()
+    {
+        await using var h = await ClusterCommandHarness.StartAsync();
+        h.AddTemplate();
+        using var interrupt = new CancellationTokenSource();
+        var run = h.RunAsync(interrupt.Token, "submit", "--from", "workflowtemplate/pipeline", "--watch");
+        var name = await h.Server.Controller.WaitForSubmittedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await h.Server.Controller.AdvanceAsync(name, 2);
+        for (var i = 0; i < 3000 && h.Server.WatchesOpened == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await interrupt.CancelAsync();
+        var (code, _, stderr) = await run;
+
+        Assert.Equal(130, code);
+        Assert.Contains($"stopped watching; workflow {name} keeps running (nothing was deleted)", stderr, StringComparison.Ordinal);
+        Assert.NotNull(h.Server.Store.Get(FakeResource.Workflows, "argo", name));
+        Assert.DoesNotContain(h.Server.Requests, r => r.StartsWith("DELETE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ForbiddenSubmitExitsFourWithTheServersMessage()
+    {
+        await using var h = await ClusterCommandHarness.StartAsync();
+        h.AddTemplate();
+        h.Server.Forbid("create", "workflows");
+
+        var (code, _, stderr) = await h.RunAsync("submit", "--from", "workflowtemplate/pipeline");
+
+        Assert.Equal(4, code);
+        Assert.Contains("error: forbidden (403): workflows.argoproj.io is forbidden: User \"system:serviceaccount:argo:argoflow\" cannot create resource \"workflows\"", stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: ask for RBAC permission", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FromAndFileTogetherIsAUsageError()
     {
         await using var h = await ClusterCommandHarness.StartAsync();

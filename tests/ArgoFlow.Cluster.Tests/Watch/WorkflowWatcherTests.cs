@@ -52,6 +52,7 @@ public sealed class WorkflowWatcherTests
         var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, recorder, CancellationToken.None);
         await cluster.Server.Controller.AdvanceAsync(name, 2);
         await recorder.WaitForAsync(s => s.Phase == WorkflowPhase.Running);
+        await WatchOpenAsync(cluster.Server);
 
         cluster.Server.PauseWatches();
         cluster.Server.DropWatchConnections();
@@ -76,6 +77,7 @@ public sealed class WorkflowWatcherTests
         var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, recorder, CancellationToken.None);
         await cluster.Server.Controller.AdvanceAsync(name, 2);
         await recorder.WaitForAsync(s => s.Phase == WorkflowPhase.Running);
+        await WatchOpenAsync(cluster.Server);
 
         cluster.Server.PauseWatches();
         cluster.Server.DropWatchConnections();
@@ -154,6 +156,15 @@ public sealed class WorkflowWatcherTests
         Assert.Equal(3, observation.Steps.Count);
         Assert.NotNull(observation.WallTime);
         Assert.All(observation.Steps.Values, s => Assert.NotNull(s.SeenCompleted));
+    }
+
+    /// <summary>Waits until the watcher's stream is open, so dropping it really interrupts a watch.</summary>
+    private static async Task WatchOpenAsync(FakeKubeServer server)
+    {
+        for (var i = 0; i < 3000 && server.WatchesOpened == 0; i++)
+        {
+            await Task.Delay(10);
+        }
     }
 
     private sealed class Recorder : IWatchObserver

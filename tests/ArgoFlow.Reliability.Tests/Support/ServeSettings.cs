@@ -1,0 +1,21 @@
+namespace ArgoFlow.Reliability.Tests.Support;
+
+/// <summary>How to start one `argoflow serve` child process.</summary>
+internal sealed class ServeSettings
+{
+    public required string Store { get; init; }
+
+    public string Services { get; init; } = "resize,filter";
+
+    public int? GrpcPort { get; init; }
+
+    public int? HttpPort { get; init; }
+
+    public IReadOnlyList<string> ExtraArgs { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    public bool Unprivileged { get; init; }
+
+    public bool WaitUntilServing { get; init; } = true;
+}
