@@ -20,7 +20,7 @@ internal sealed class BenchLocalOptions
 
     public Option<string?> Input { get; } = new("--input") { Description = "Image or folder of images (default: a 1920x1080 JPEG built from ../shared/images)." };
 
-    public Option<int> Iterations { get; } = new("--iterations", "-n") { Description = "Measured runs per mode (--local; default 30).", DefaultValueFactory = _ => 30 };
+    public Option<int> Iterations { get; } = new("--iterations") { Description = "Measured runs per mode (--local; default 30).", DefaultValueFactory = _ => 30 };
 
     public Option<int> Concurrency { get; } = new("--concurrency", "-c") { Description = "Pipelines of one mode in flight at once; above 1 the throughput is reported (--local).", DefaultValueFactory = _ => 1 };
 
