@@ -23,12 +23,19 @@ public sealed class BenchScheduleTests
     }
 
     [Fact]
-    public void Concurrency_groups_runs_into_batches_and_the_last_batch_takes_the_rest()
+    public void Concurrency_groups_four_runs_per_worker_into_a_slot_and_the_last_slot_takes_the_rest()
     {
-        var slots = BenchSchedule.Build(["warm", "cold"], warmup: 1, iterations: 5, concurrency: 2);
-        Assert.Equal([1, 1, 2, 2, 2, 2, 1, 1], slots.Select(s => s.Batch));
-        Assert.Equal(5, slots.Where(s => s.Mode == "warm" && !s.Warmup).Sum(s => s.Batch));
+        var slots = BenchSchedule.Build(["warm", "cold"], warmup: 1, iterations: 21, concurrency: 2);
+        Assert.Equal([1, 1, 8, 8, 8, 8, 5, 5], slots.Select(s => s.Batch));
+        Assert.Equal(21, slots.Where(s => s.Mode == "warm" && !s.Warmup).Sum(s => s.Batch));
         Assert.Equal(1, slots.Where(s => s.Mode == "cold" && s.Warmup).Sum(s => s.Batch));
+    }
+
+    [Fact]
+    public void Without_concurrency_every_slot_is_one_run()
+    {
+        var slots = BenchSchedule.Build(["warm"], warmup: 0, iterations: 3, concurrency: 1);
+        Assert.All(slots, s => Assert.Equal(1, s.Batch));
     }
 
     [Fact]

@@ -33,6 +33,19 @@ public sealed class LocalBenchRunTests
     }
 
     [Fact]
+    public async Task Concurrent_runs_all_succeed_and_give_each_mode_a_measured_wall_time()
+    {
+        var options = Options(["warm", "inproc"], SharedData.Image("0.jpg"), 5, 0) with { Concurrency = 2 };
+        var run = await LocalBench.RunAsync(options, null, CancellationToken.None);
+
+        Assert.Equal(10, run.Samples.Count);
+        Assert.All(run.Samples, s => Assert.True(s.Succeeded, s.Error));
+        Assert.All(options.Modes, m => Assert.True(run.MeasuredWallMs[m] > 0));
+        var report = LocalBenchAnalysis.Analyze(run, Support.SyntheticRuns.Environment);
+        Assert.All(report.Modes, m => Assert.True(m.ThroughputPerSecond > 0));
+    }
+
+    [Fact]
     public async Task Cold_run_starts_argoflow_per_step_and_its_outputs_land_in_the_store()
     {
         using var work = new TempDirectory();
