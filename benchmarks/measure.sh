@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The measurements behind docs/benchmarks.md, in one go (about 5 minutes on the 2-core machine). Builds Release,
+# The measurements behind docs/benchmarks.md, in one go (5-10 minutes on the 2-core machine). Builds Release,
 # then writes reports, JSON and the chart to docs/bench/. Usage: benchmarks/measure.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ mkdir -p "$out"
 uptime >&2
 
 # 1. The three modes interleaved: ratios and the chart.
-$argoflow bench --local --modes warm,cold,inproc --iterations 30 --warmup 3 \
+$argoflow bench --local --modes warm,cold,inproc --iterations 20 --warmup 2 \
   --report "$out/modes.md" --chart "$out/modes.svg" --output json > "$out/modes.json"
 # 2. Warm vs floor with more runs: p50/p95 of the product path.
 $argoflow bench --local --modes warm,inproc --iterations 300 --warmup 20 \
