@@ -91,7 +91,18 @@ public static class WarmHost
         var app = builder.Build();
         MapEndpoints(app, options);
         mapEndpoints?.Invoke(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // Kestrel reports a taken port as an IOException (AddressInUseException): a user problem, not a bug.
+            await app.DisposeAsync();
+            throw new ArgoFlowException(ExitCode.Unavailable, $"cannot listen: {ex.Message}",
+                "another process uses the port; pick others with --grpc-port/--http-port (0 = any free port)", ex);
+        }
+
         return new RunningWarmHost(app, options, endpoints, certificate);
     }
 
