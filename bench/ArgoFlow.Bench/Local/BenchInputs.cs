@@ -68,16 +68,18 @@ public static class BenchInputs
     }
 
     /// <summary>The folder of sample photos: ../shared/images beside the working directory or above the executable.</summary>
-    public static string? FindSharedImages()
+    public static string? FindSharedImages() => FindShared("images");
+
+    private static string? FindShared(string folder)
     {
         var candidates = new List<string>
         {
-            Path.Combine(Environment.CurrentDirectory, "..", "shared", "images"),
-            Path.Combine(Environment.CurrentDirectory, "shared", "images"),
+            Path.Combine(Environment.CurrentDirectory, "..", "shared", folder),
+            Path.Combine(Environment.CurrentDirectory, "shared", folder),
         };
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            candidates.Add(Path.Combine(dir.FullName, "shared", "images"));
+            candidates.Add(Path.Combine(dir.FullName, "shared", folder));
         }
 
         return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists);

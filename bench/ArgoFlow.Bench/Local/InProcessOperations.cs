@@ -38,17 +38,18 @@ internal sealed class InProcessOperations
             parameters.OptionalWhole("maxSide"), parameters.Text("fit"), parameters.Text("interpolation"));
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
-        using var source = Decode(request.Input, timing);
+        // The same reduced JPEG decode as the Resize service, so the floor is the same operation.
+        using var source = Decode(request.Input, timing, (w, h) => Resizer.ReductionFor(w, h, settings), out var size);
         var start = Stopwatch.GetTimestamp();
-        using var resized = Resizer.Resize(source, settings);
+        using var resized = Resizer.Resize(source, settings, size);
         timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var output = OutputKey(step, request.Input, ImageCodec.Extension(parameters.Text("format")));
         var bytes = Encode(output, resized, parameters.Text("format"), parameters.Whole("quality"), timing);
         timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
         return new ResizeResponse
         {
-            Output = output, Width = resized.Width, Height = resized.Height, SourceWidth = source.Width,
-            SourceHeight = source.Height, Bytes = bytes, Timing = timing, Instance = Instance,
+            Output = output, Width = resized.Width, Height = resized.Height, SourceWidth = size.Width,
+            SourceHeight = size.Height, Bytes = bytes, Timing = timing, Instance = Instance,
         };
     }
 
@@ -65,13 +66,16 @@ internal sealed class InProcessOperations
         };
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
-        using var image = Decode(request.Input, timing);
+        // As the Detect service does without an annotated copy: decode reduced, down to the model's input size.
+        var needed = Math.Max(detector.InputWidth, detector.InputHeight);
+        using var image = Decode(request.Input, timing,
+            (w, h) => ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(w, h) + f - 1) / f >= needed, 1), out var size);
         var start = Stopwatch.GetTimestamp();
-        var found = detector.Detect(image, settings);
+        var found = detector.Detect(image, settings, size);
         timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var response = new DetectResponse
         {
-            Width = image.Width, Height = image.Height, Model = detector.Name, Instance = Instance, Input = request.Input,
+            Width = size.Width, Height = size.Height, Model = detector.Name, Instance = Instance, Input = request.Input,
         };
         response.Detections.AddRange(found.Select(d => new Detection
         {
@@ -81,7 +85,7 @@ internal sealed class InProcessOperations
         if (request.WriteDetections)
         {
             start = Stopwatch.GetTimestamp();
-            var document = DetectionsDocument.From(request.Input, detector.Name, image.Width, image.Height, found);
+            var document = DetectionsDocument.From(request.Input, detector.Name, size.Width, size.Height, found);
             var key = OutputKey(step, request.Input, "json");
             objects[key] = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);
             timing.EncodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -117,7 +121,7 @@ internal sealed class InProcessOperations
         };
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
-        using var source = Decode(request.Input, timing);
+        using var source = Decode(request.Input, timing, null, out _);
         var start = Stopwatch.GetTimestamp();
         using var filtered = ImageFilters.Apply(source, settings);
         timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -133,11 +137,11 @@ internal sealed class InProcessOperations
 
     private byte[] Read(string key) => objects.TryGetValue(key, out var data) ? data : throw StepException.NotFound(key);
 
-    private Mat Decode(string key, Timing timing)
+    private Mat Decode(string key, Timing timing, Func<int, int, int>? reductionFor, out Size sourceSize)
     {
         var data = Read(key);
         var start = Stopwatch.GetTimestamp();
-        var image = ImageCodec.Decode(data, limits, key);
+        var image = ImageCodec.Decode(data, limits, key, reductionFor, out sourceSize);
         timing.DecodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         return image;
     }

@@ -41,7 +41,10 @@ public static class LocalBench
             {
                 var keys = Enumerable.Range(0, slot.Batch).Select(_ => workspace.InputKeys[next++ % workspace.InputKeys.Count]).ToList();
                 var started = Stopwatch.GetTimestamp();
-                var results = await Task.WhenAll(keys.Select(key => RunOneAsync(modes[slot.Mode], slot, key, options, cancellationToken)));
+                var results = new BenchSample[keys.Count];
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), parallel, async (i, ct) =>
+                    results[i] = await RunOneAsync(modes[slot.Mode], slot, keys[i], options, ct));
                 if (!slot.Warmup)
                 {
                     wall[slot.Mode] += Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -3,7 +3,7 @@ using ArgoFlow.Templates.Spec;
 namespace ArgoFlow.Bench.Local;
 
 /// <summary>What `argoflow bench --local` runs. Every count is per mode.</summary>
-public sealed class LocalBenchOptions
+public sealed record LocalBenchOptions
 {
     /// <summary>The pipeline; it must take an <c>input</c> parameter (the image key). Default <see cref="BenchSpecs.Pipeline"/>.</summary>
     public required PipelineSpec Spec { get; init; }

@@ -1,6 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ArgoFlow.Bench.Reporting;
 
@@ -10,13 +10,19 @@ namespace ArgoFlow.Bench.Reporting;
 /// </summary>
 public static class BenchJson
 {
+    // The report is a file for people and scripts, never embedded in HTML: keep "->" and quotes readable.
+    private static readonly BenchJsonContext Context = new(new JsonSerializerOptions(BenchJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static string Write(BenchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(report, BenchJsonContext.Default.BenchReport)) + "\n";
+        return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(report, Context.BenchReport)) + "\n";
     }
 
     public static BenchReport Read(string json) =>
-        JsonSerializer.Deserialize(json, BenchJsonContext.Default.BenchReport)
+        JsonSerializer.Deserialize(json, Context.BenchReport)
         ?? throw new JsonException("the document is null");
 }

@@ -23,17 +23,22 @@ internal static class BenchCommand
     public static Command Create()
     {
         var options = new BenchOptions();
+        var local = new BenchLocalOptions();
         var command = new Command("bench", Description);
         options.AddTo(command);
+        local.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!parse.GetValue(options.Cluster))
+            var isLocal = parse.GetValue(local.Local);
+            if (isLocal == parse.GetValue(options.Cluster))
             {
-                throw new ArgoFlowException(ExitCode.Usage, "choose what to benchmark: --cluster (see `argoflow bench --help`)");
+                throw new ArgoFlowException(ExitCode.Usage, "choose what to benchmark: --local or --cluster (see `argoflow bench --help`)");
             }
 
             BenchOutput.Check(options, parse);
-            var result = await new BenchClusterRun(options, parse).RunAsync(cancellationToken);
+            var result = isLocal
+                ? await BenchLocalRun.RunAsync(options, local, parse, cancellationToken)
+                : await new BenchClusterRun(options, parse).RunAsync(cancellationToken);
             await BenchOutput.WriteAsync(result, options, parse);
             return result.Report.Modes.Any(m => m.Failures > 0) ? (int)ExitCode.Failed : 0;
         });

@@ -19,7 +19,7 @@ internal sealed class BenchOptions
 
     public Option<int> Runs { get; } = new("--runs") { Description = "Measured workflows per template, interleaved across templates (default 5).", DefaultValueFactory = _ => 5 };
 
-    public Option<int> Warmup { get; } = new("--warmup") { Description = "Runs per mode done first and left out of the statistics (default 0).", DefaultValueFactory = _ => 0 };
+    public Option<int> Warmup { get; } = new("--warmup") { Description = "Runs per mode done first and left out of the statistics (default 0 with --cluster, 3 with --local).", DefaultValueFactory = _ => 0 };
 
     public Option<string[]> Parameters { get; } = new("--parameter", "-p") { Description = "A workflow parameter NAME=VALUE for every run (repeatable)." };
 

@@ -19,6 +19,7 @@ internal static class CommandRegistry
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();
         yield return BenchCommand.Create();
+        yield return OneShotCommand.Create();
         yield return VersionCommand.Create();
     }
 }

@@ -106,7 +106,7 @@ public sealed class SimulatedController : IAsyncDisposable
     private IEnumerable<bool> Transitions(string ns, string name)
     {
         var wf = _store.Get(FakeResource.Workflows, ns, name) ?? throw new InvalidOperationException($"workflow {ns}/{name} does not exist");
-        var spec = ResolveSpec(ns, wf, out var error);
+        var spec = SimulatedPlan.ResolveSpec(_store, ns, wf, out var error);
         Set(ns, name, s => s["phase"] = "Pending");
         yield return true;
         if (spec is null)
@@ -210,31 +210,6 @@ public sealed class SimulatedController : IAsyncDisposable
                 s["nodes"]![root]!["finishedAt"] = Now();
             }
         });
-    }
-
-    private JsonObject? ResolveSpec(string ns, JsonObject wf, out string? error)
-    {
-        error = null;
-        var spec = wf["spec"]!.AsObject();
-        if ((string?)spec["workflowTemplateRef"]?["name"] is not { } templateName)
-        {
-            return spec;
-        }
-
-        var template = _store.Get(FakeResource.WorkflowTemplates, ns, templateName);
-        if (template is null)
-        {
-            error = $"workflowtemplates.argoproj.io \"{templateName}\" not found";
-            return null;
-        }
-
-        var merged = template["spec"]!.DeepClone().AsObject();
-        if (spec["entrypoint"] is { } entry)
-        {
-            merged["entrypoint"] = entry.DeepClone();
-        }
-
-        return merged;
     }
 
     private void Set(string ns, string name, Action<JsonObject> change) =>

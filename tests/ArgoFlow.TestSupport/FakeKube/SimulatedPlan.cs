@@ -41,6 +41,32 @@ internal static class SimulatedPlan
         return ("", [Step(workflowName, workflowName, entry, templates)]);
     }
 
+    /// <summary>The spec to run: the workflow's own, or its WorkflowTemplate's (null with Argo's error when missing).</summary>
+    public static JsonObject? ResolveSpec(FakeKubeStore store, string ns, JsonObject wf, out string? error)
+    {
+        error = null;
+        var spec = wf["spec"]!.AsObject();
+        if ((string?)spec["workflowTemplateRef"]?["name"] is not { } templateName)
+        {
+            return spec;
+        }
+
+        var template = store.Get(FakeResource.WorkflowTemplates, ns, templateName);
+        if (template is null)
+        {
+            error = $"workflowtemplates.argoproj.io \"{templateName}\" not found";
+            return null;
+        }
+
+        var merged = template["spec"]!.DeepClone().AsObject();
+        if (spec["entrypoint"] is { } entry)
+        {
+            merged["entrypoint"] = entry.DeepClone();
+        }
+
+        return merged;
+    }
+
     private static SimulatedStep Step(string node, string display, string template, Dictionary<string, JsonObject> templates)
     {
         var t = templates.GetValueOrDefault(template);
