@@ -20,7 +20,7 @@ var modelPath = Path.Combine(shared, "models", "fastestdet", "FastestDet.onnx");
 var options = new WarmHostOptions
 {
     GrpcPort = 0,
-    HttpPort = -1,
+    HttpPort = 0,
     Store = root,
     Models = [new ModelOptions { Path = modelPath }],
     ConfigureLogging = _ => { },
@@ -32,7 +32,8 @@ try
     await host.WaitUntilServingAsync(CancellationToken.None);
     using var channel = GrpcChannel.ForAddress(host.GrpcUri);
     using var model = DetectionModel.Load(new ModelOptions { Path = modelPath }, options.IntraOpThreads);
-    var workloads = new Workloads(channel, new LocalDirectoryStore(root), model);
+    using var http = new HttpClient { BaseAddress = host.HttpBaseUrl };
+    var workloads = new Workloads(channel, http, new LocalDirectoryStore(root), model);
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"1920x1080 JPEG ({new FileInfo(Path.Combine(root, "bench.jpg")).Length} bytes), {iterations} timed calls after {warmup} warm-up calls, {Environment.ProcessorCount} cores"));
@@ -42,9 +43,11 @@ try
     var p50 = new Dictionary<string, double>();
     var breakdown = new List<string>();
     // Interleave service and in-process runs per operation so both see the same machine noise.
-    foreach (var (service, inProcess) in workloads.Service.Zip(workloads.InProcess))
+    var groups = workloads.Service.Zip(workloads.InProcess).Select(p => new[] { p.First, p.Second })
+        .Append([workloads.HttpJson]);
+    foreach (var group in groups)
     {
-        foreach (var (name, call) in new[] { service, inProcess })
+        foreach (var (name, call) in group)
         {
             for (var i = 0; i < warmup; i++)
             {

@@ -19,9 +19,11 @@ internal sealed class Workloads
     private readonly LocalDirectoryStore _store;
     private readonly DetectionModel _model;
     private readonly ImageLimits _limits = new();
+    private readonly HttpClient _http;
 
-    public Workloads(GrpcChannel channel, LocalDirectoryStore store, DetectionModel model)
+    public Workloads(GrpcChannel channel, HttpClient http, LocalDirectoryStore store, DetectionModel model)
     {
+        _http = http;
         _channel = channel;
         _store = store;
         _model = model;
@@ -34,6 +36,15 @@ internal sealed class Workloads
         ("detect (gRPC)", async () => (await new DetectService.DetectServiceClient(_channel).DetectAsync(new DetectRequest { Input = "bench.jpg" })).Timing),
         ("gaussian filter (gRPC)", async () => (await new FilterService.FilterServiceClient(_channel).FilterAsync(new FilterRequest { Input = "bench.jpg", Operation = "gaussianBlur" })).Timing),
     ];
+
+    /// <summary>The same resize through the HTTP/JSON route (what Argo http templates call).</summary>
+    public (string Name, Func<Task<Timing?>> Call) HttpJson => ("resize 640x360 (HTTP/JSON)", async () =>
+    {
+        using var content = new StringContent("""{"input":"bench.jpg","width":640,"height":360}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri("/v1/resize", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return null;
+    });
 
     public IReadOnlyList<(string Name, Func<Task<Timing?>> Call)> InProcess =>
     [

@@ -24,14 +24,14 @@ internal static class RunCommand
             var stderr = parse.InvocationConfiguration.Error;
             var spec = PipelineSpecReader.ReadFile(settings.SpecPath);
             var inputs = RunInputs.Resolve(settings.Input, spec);
-            await using var services = await RunServices.StartAsync(settings, spec, stderr, parse.GetValue(CliApp.Verbose), cancellationToken);
+            var parallel = settings.Parallel ?? (inputs.IsDirectory ? Environment.ProcessorCount : 1);
+            await using var services = await RunServices.StartAsync(settings, spec, parallel, stderr, parse.GetValue(CliApp.Verbose), cancellationToken);
             var runs = inputs.Stage(services.StoreRoot)
                 .SelectMany(input => Enumerable.Repeat(input, settings.Repeat))
                 .Select(input => Parameters(settings, input))
                 .ToList();
             using var client = new StepClient();
             var runner = new PipelineRunner(client);
-            var parallel = settings.Parallel ?? (inputs.IsDirectory ? Environment.ProcessorCount : 1);
             var options = new PipelineRunOptions { TargetFor = _ => services.Target };
             var results = await RunProgress.RunAsync(
                 stderr, runs.Count, (finished, ct) => PipelineBatch.RunAsync(runner, spec, runs, parallel, options, finished, ct), cancellationToken);

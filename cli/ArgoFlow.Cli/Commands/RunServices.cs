@@ -30,8 +30,14 @@ internal sealed class RunServices : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <param name="settings">The run's options.</param>
+    /// <param name="spec">The pipeline: its step types decide which services start.</param>
+    /// <param name="parallel">Runs in flight at once: sizes the queues and the inference threads.</param>
+    /// <param name="stderr">Where to say where the outputs go.</param>
+    /// <param name="verbose">Service logs from Information instead of Warning.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<RunServices> StartAsync(
-        RunSettings settings, PipelineSpec spec, TextWriter stderr, bool verbose, CancellationToken cancellationToken)
+        RunSettings settings, PipelineSpec spec, int parallel, TextWriter stderr, bool verbose, CancellationToken cancellationToken)
     {
         if (!settings.IsEmbedded)
         {
@@ -57,7 +63,10 @@ internal sealed class RunServices : IAsyncDisposable
             HttpPort = -1,
             Store = root,
             Models = types.Contains("detect") ? [new ModelOptions { Path = RunModels.Resolve(settings.Model) }] : [],
-            MaxQueue = Math.Max(32, 4 * (settings.Parallel ?? Environment.ProcessorCount)),
+            MaxQueue = Math.Max(32, 4 * parallel),
+            // One run at a time executes one step at a time, so inference may use two cores; with several runs in
+            // flight each inference keeps to one and the other core serves OpenCV and I/O.
+            IntraOpThreads = parallel == 1 ? Math.Min(2, Environment.ProcessorCount) : 1,
             ConfigureLogging = logging => logging
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
                 .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning),

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Services.Hosting;
+using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArgoFlow.Cli.Commands;
 
@@ -30,12 +32,22 @@ internal static class ServeCommand
             // The fused PipelineService rides along on every serve (runner's registration): it calls the step
             // services this process hosts over loopback and the spec's endpoints for the others.
             var localTargets = new LocalServiceTargets(hostOptions.Services);
+            RunningWarmHost? started = null;
             await using var host = await WarmHost.StartAsync(
                 hostOptions,
-                services => services.AddPipelineService(new PipelineServiceOptions { LocalTarget = localTargets.For }),
+                services =>
+                {
+                    // With TLS on, the loopback calls go over https and trust exactly this process's certificate.
+                    // Resolved at the first pipeline call, after the host (and its certificate) exists.
+                    services.AddSingleton(sp => new StepClient(
+                        new StepClientOptions { PinnedCertificate = started?.Certificate },
+                        sp.GetService<Microsoft.Extensions.Logging.ILogger<StepClient>>()));
+                    services.AddPipelineService(new PipelineServiceOptions { LocalTarget = localTargets.For });
+                },
                 endpoints => endpoints.MapPipelineService(),
                 cancellationToken);
-            localTargets.Address = host.GrpcAddress;
+            started = host;
+            localTargets.Address = host.Certificate is null ? host.GrpcAddress : host.GrpcUri.GetLeftPart(UriPartial.Authority);
             var stderr = parse.InvocationConfiguration.Error;
             await stderr.WriteLineAsync($"serving {string.Join(",", hostOptions.Services)}: gRPC {host.GrpcAddress}, HTTP {host.HttpBaseUrl}");
             var shutdown = host.WaitForShutdownAsync(cancellationToken);

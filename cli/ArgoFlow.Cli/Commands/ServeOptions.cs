@@ -23,6 +23,8 @@ internal sealed class ServeOptions
         Add<long>("maxPixels", "Largest image accepted, in pixels, checked from the header before decoding (default 50000000).");
         Add<long>("maxObjectBytes", "Largest object read from the store, in bytes (default 67108864).");
         Add<int>("shutdownGraceSeconds", "Seconds in-flight calls get to finish after SIGTERM (default 20).");
+        Add<string>("tlsCert", "PEM certificate for TLS on the gRPC port (with --tls-key; default none: h2c).");
+        Add<string>("tlsKey", "PEM private key file of --tls-cert (mount it from a Secret).");
     }
 
     public Option<string> Config { get; } = new("--config") { Description = "appsettings.json to read (default ./appsettings.json when present)." };

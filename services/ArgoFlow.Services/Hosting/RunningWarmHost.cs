@@ -20,13 +20,14 @@ public sealed class RunningWarmHost : IAsyncDisposable
     private readonly ILogger _logger;
     private int _stopped;
 
-    internal RunningWarmHost(WebApplication app, WarmHostOptions options, BoundEndpoints endpoints)
+    internal RunningWarmHost(WebApplication app, WarmHostOptions options, BoundEndpoints endpoints, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
+        Certificate = certificate;
         _app = app;
         _options = options;
         _warmUp = app.Services.GetRequiredService<WarmUpState>();
         GrpcAddress = Dial(endpoints.Grpc!.IPEndPoint!);
-        GrpcUri = new Uri("http://" + GrpcAddress);
+        GrpcUri = new Uri((certificate is null ? "http://" : "https://") + GrpcAddress);
         HttpBaseUrl = endpoints.Http?.IPEndPoint is { } http ? new Uri("http://" + Dial(http)) : null;
         _logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ArgoFlow.Services.Hosting.WarmHost");
         if (_logger.IsEnabled(LogLevel.Information))
@@ -43,6 +44,9 @@ public sealed class RunningWarmHost : IAsyncDisposable
 
     /// <summary>The same as a URI for GrpcChannel.ForAddress, e.g. http://127.0.0.1:41237.</summary>
     public Uri GrpcUri { get; }
+
+    /// <summary>The TLS certificate of the gRPC port; null when it speaks h2c.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; }
 
     /// <summary>Base URL of the HTTP/1.1 endpoint (JSON routes, /metrics, /healthz); null when disabled.</summary>
     public Uri? HttpBaseUrl { get; }

@@ -17,7 +17,7 @@ public static class ServeConfiguration
     public static IReadOnlyList<string> Keys { get; } =
     [
         "services", "grpcPort", "httpPort", "bindAddress", "store", "model", "classNames", "intraOpThreads",
-        "maxConcurrency", "maxQueue", "maxPixels", "maxObjectBytes", "shutdownGraceSeconds",
+        "maxConcurrency", "maxQueue", "maxPixels", "maxObjectBytes", "shutdownGraceSeconds", "tlsCert", "tlsKey",
         "s3:endpoint", "s3:region", "s3:accessKey", "s3:secretKey",
     ];
 
@@ -66,6 +66,8 @@ public static class ServeConfiguration
         options.Limits.MaxPixels = reader.Long("maxPixels") ?? options.Limits.MaxPixels;
         options.Limits.MaxObjectBytes = reader.Long("maxObjectBytes") ?? options.Limits.MaxObjectBytes;
         options.ShutdownGrace = reader.Whole("shutdownGraceSeconds") is { } grace ? TimeSpan.FromSeconds(grace) : options.ShutdownGrace;
+        options.TlsCertificate = reader.Text("tlsCert");
+        options.TlsKey = reader.Text("tlsKey");
         options.S3 = new Storage.S3StoreOptions
         {
             Endpoint = reader.Text("s3:endpoint") ?? new Storage.S3StoreOptions().Endpoint,

@@ -56,12 +56,18 @@ public static class WarmHost
         builder.Logging.ClearProviders();
         (options.ConfigureLogging ?? DefaultLogging)(builder.Logging);
         var endpoints = new BoundEndpoints();
+        var certificate = TlsCertificates.Load(options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = options.BindAddress == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.BindAddress);
             kestrel.Listen(address, options.GrpcPort, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+
                 endpoints.Grpc = listen;
             });
             if (options.HttpPort >= 0)
@@ -85,8 +91,19 @@ public static class WarmHost
         var app = builder.Build();
         MapEndpoints(app, options);
         mapEndpoints?.Invoke(app);
-        await app.StartAsync(cancellationToken);
-        return new RunningWarmHost(app, options, endpoints);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // Kestrel reports a taken port as an IOException (AddressInUseException): a user problem, not a bug.
+            await app.DisposeAsync();
+            throw new ArgoFlowException(ExitCode.Unavailable, $"cannot listen: {ex.Message}",
+                "another process uses the port; pick others with --grpc-port/--http-port (0 = any free port)", ex);
+        }
+
+        return new RunningWarmHost(app, options, endpoints, certificate);
     }
 
     private static void AddServices(IServiceCollection services, WarmHostOptions options)

@@ -53,6 +53,15 @@ public sealed class WarmHostOptions
     public string Instance { get; set; } =
         Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.GetEnvironmentVariable("HOSTNAME") ?? Environment.MachineName;
 
+    /// <summary>
+    /// PEM certificate (chain) for TLS on the gRPC port; with <see cref="TlsKey"/>. Default none: h2c, for a cluster
+    /// where a service mesh or the network policy protects the traffic.
+    /// </summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>PEM private key of <see cref="TlsCertificate"/> (a mounted Secret, never a flag value).</summary>
+    public string? TlsKey { get; set; }
+
     /// <summary>True for `argoflow serve`: SIGTERM/Ctrl+C stop the host. False (default) when embedded.</summary>
     public bool HandleSignals { get; set; }
 
@@ -128,6 +137,16 @@ public sealed class WarmHostOptions
         if (ShutdownGrace < TimeSpan.Zero || ShutdownGrace > TimeSpan.FromMinutes(10))
         {
             problems.Add($"shutdownGrace: must be in 0s..10m, got {ShutdownGrace}");
+        }
+
+        if ((TlsCertificate is null) != (TlsKey is null))
+        {
+            problems.Add("tlsCert/tlsKey: give both the certificate and its key, or neither");
+        }
+        else if (TlsCertificate is not null)
+        {
+            problems.AddRange(new[] { ("tlsCert", TlsCertificate), ("tlsKey", TlsKey!) }
+                .Where(f => !File.Exists(f.Item2)).Select(f => $"{f.Item1}: {f.Item2} does not exist"));
         }
 
         problems.AddRange(Limits.Validate());

@@ -47,7 +47,7 @@ public sealed class S3ImageStore : IImageStore, IDisposable
             }
 
             var bucket = rest[..slash];
-            if (!bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.'))
+            if (!IsBucketName(bucket))
             {
                 throw StepException.Invalid(field, $"'{ObjectKeys.Printable(bucket)}' is not a valid bucket name");
             }
@@ -108,6 +108,17 @@ public sealed class S3ImageStore : IImageStore, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// S3's bucket naming rules: 3-63 characters, lowercase letters, digits, '.' and '-', starting and ending with a
+    /// letter or digit, no "..". Checking the characters alone let ".." through, which a path-style request turns
+    /// into a different bucket.
+    /// </summary>
+    private static bool IsBucketName(string bucket) =>
+        bucket.Length is >= 3 and <= 63 &&
+        bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.') &&
+        char.IsAsciiLetterOrDigit(bucket[0]) && char.IsAsciiLetterOrDigit(bucket[^1]) &&
+        !bucket.Contains("..", StringComparison.Ordinal);
 
     /// <summary>Maps the SDK's exceptions to step failures; the SDK's own text may carry request details, so it stays in logs.</summary>
     private async Task<T> Guard<T>(ObjectRef obj, Func<Task<T>> call)

@@ -6,6 +6,18 @@ public sealed class StepClientOptions
     /// <summary>How long opening a TCP connection to a service may take before the attempt counts as UNAVAILABLE. Default 3 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// PEM file of extra root certificates (a private CA) trusted for <c>https://</c> targets besides the system
+    /// store. Default the ARGOFLOW_CA_FILE environment variable, so `argoflow step`, `run` and the plugin honour it.
+    /// </summary>
+    public string? CaFile { get; init; } = Environment.GetEnvironmentVariable("ARGOFLOW_CA_FILE") is { Length: > 0 } ca ? ca : null;
+
+    /// <summary>
+    /// One exact certificate accepted for <c>https://</c> targets whatever its name: how the fused Pipeline service
+    /// trusts its own process over loopback. Default none.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? PinnedCertificate { get; init; }
+
     /// <summary>The clock for deadlines and backoff delays. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

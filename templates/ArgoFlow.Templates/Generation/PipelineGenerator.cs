@@ -1,3 +1,4 @@
+using ArgoFlow.Core.Catalog;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Templates.Manifests;
 using ArgoFlow.Templates.Spec;
@@ -9,7 +10,7 @@ namespace ArgoFlow.Templates.Generation;
 /// <summary>
 /// Generates everything for a set of specs: per pipeline <c>NAME/workflowtemplate.yaml</c>; per namespace
 /// <c>services/NS/argoflow-SERVICE.yaml</c> (Deployment + Service of every service a step reaches at its default
-/// address), <c>services/NS/rbac.yaml</c>, in plugin mode <c>services/NS/executor-plugin.yaml</c>, with
+/// address; with --fused the one argoflow-pipeline service hosting those step types), <c>services/NS/rbac.yaml</c>, in plugin mode <c>services/NS/executor-plugin.yaml</c>, with
 /// <see cref="GeneratorOptions.NetworkPolicy"/> <c>services/NS/network-policy.yaml</c>; and <c>kustomization.yaml</c>
 /// listing them all. Files come back sorted by path; the bytes depend only on the specs and the options.
 /// </summary>
@@ -51,9 +52,16 @@ public static class PipelineGenerator
     {
         var header = Header(specs, options);
         var dir = $"services/{ns}/";
-        foreach (var service in ServicesToDeploy(specs, options))
+        var stepTypes = StepTypesAtDefault(specs);
+        var services = options.Fused
+            ? specs.Any(s => UsesDefault(s, ServicesReader.PipelineKey)) ? [ServicesReader.PipelineKey] : []
+            : stepTypes;
+        foreach (var service in services)
         {
-            var text = ManifestYaml.Document(header, ServiceManifests.Deployment(service, ns, options.Image)) + "---\n" +
+            // The fused service hosts the step types its runs call at their default address (all when none is).
+            IReadOnlyList<string> hosted = service != ServicesReader.PipelineKey ? [service]
+                : stepTypes.Count > 0 ? stepTypes : [.. StepCatalog.All.Select(t => t.Name)];
+            var text = ManifestYaml.Document(header, ServiceManifests.Deployment(service, hosted, ns, options.Image)) + "---\n" +
                        ManifestYaml.Serialize(ServiceManifests.Service(service, ns));
             yield return new GeneratedFile($"{dir}argoflow-{service}.yaml", text);
         }
@@ -70,16 +78,14 @@ public static class PipelineGenerator
         }
     }
 
-    /// <summary>Services that some step (or the fused Pipeline service) reaches at the default in-cluster address.</summary>
-    private static IEnumerable<string> ServicesToDeploy(IReadOnlyList<PipelineSpec> specs, GeneratorOptions options)
-    {
-        bool usesDefault(PipelineSpec spec, string service) =>
-            spec.Services.For(service).Grpc.StartsWith(ServicesReader.DefaultHost(service, spec.Namespace) + ":", StringComparison.Ordinal);
+    /// <summary>Step types some step reaches at the default in-cluster address, in catalogue order.</summary>
+    private static List<string> StepTypesAtDefault(IReadOnlyList<PipelineSpec> specs) => StepCatalog.All
+        .Select(t => t.Name)
+        .Where(type => specs.Any(spec => UsesDefault(spec, type) && spec.Steps.Any(s => s.Type.Name == type)))
+        .ToList();
 
-        return ServicesReader.ServiceNames.Where(service => specs.Any(spec =>
-            usesDefault(spec, service) &&
-            (service == ServicesReader.PipelineKey ? options.Fused : spec.Steps.Any(s => s.Type.Name == service))));
-    }
+    private static bool UsesDefault(PipelineSpec spec, string service) =>
+        spec.Services.For(service).Grpc.StartsWith(ServicesReader.DefaultHost(service, spec.Namespace) + ":", StringComparison.Ordinal);
 
     private static string Documents(string header, IReadOnlyList<object> documents) =>
         ManifestYaml.Document(header, documents[0]) + string.Concat(documents.Skip(1).Select(d => "---\n" + ManifestYaml.Serialize(d)));

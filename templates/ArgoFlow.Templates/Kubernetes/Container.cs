@@ -8,6 +8,7 @@ public sealed record Container(
     IReadOnlyList<string>? Command = null,
     IReadOnlyList<string>? Args = null,
     IReadOnlyList<EnvVar>? Env = null,
+    IReadOnlyList<EnvFromSource>? EnvFrom = null,
     IReadOnlyList<ContainerPort>? Ports = null,
     ResourceRequirements? Resources = null,
     Probe? StartupProbe = null,

@@ -14,12 +14,15 @@ public static class ExecutorPluginManifest
 {
     public const string Name = "argoflow-executor-plugin";
 
+    /// <summary>Where Argo mounts the agent's token in every plugin sidecar.</summary>
+    public const string TokenPath = "/var/run/argo/token";
+
     public static ConfigMap Create(string ns, string image)
     {
         var sidecar = new Container(
             "argoflow-plugin",
             image,
-            Args: ["plugin", "serve", "--port", ServicePorts.Plugin.ToString(CultureInfo.InvariantCulture)],
+            Args: ["plugin", "serve", "--port", ServicePorts.Plugin.ToString(CultureInfo.InvariantCulture), "--token-file", TokenPath],
             Ports: [new ContainerPort("plugin", ServicePorts.Plugin)],
             Resources: ServiceResources.PluginSidecar,
             SecurityContext: PodSecurity.Container);

@@ -5,21 +5,29 @@ using ArgoFlow.Templates.Kubernetes;
 namespace ArgoFlow.Templates.Manifests;
 
 /// <summary>
-/// The Deployment and Service of one warm service (<c>argoflow serve --services TYPE</c>): gRPC on 9090 with native
-/// gRPC startup/readiness/liveness probes (grpc.health.v1), HTTP/JSON and /metrics on 8080.
+/// The Deployment and Service of one warm service (<c>argoflow serve --services TYPES</c>): gRPC on 9090 with native
+/// gRPC startup/readiness/liveness probes (grpc.health.v1), HTTP/JSON and /metrics on 8080. Storage settings
+/// (ARGOFLOW_STORE, ARGOFLOW_S3_*) come from the optional Secret <see cref="StorageSecret"/>, which is site-specific
+/// and so never generated. The fused <c>argoflow-pipeline</c> service hosts every step type it runs, so its calls
+/// stay on loopback.
 /// </summary>
 public static class ServiceManifests
 {
-    public static Deployment Deployment(string service, string ns, string image)
+    public const string StorageSecret = "argoflow-storage";
+
+    /// <param name="service">A step type, or "pipeline" for the fused Pipeline service.</param>
+    /// <param name="hosted">The step types the process serves (for "pipeline": those the fused runs call locally).</param>
+    public static Deployment Deployment(string service, IReadOnlyList<string> hosted, string ns, string image)
     {
         var labels = ManifestLabels.ForService(service);
         var container = new Container(
             "argoflow",
             image,
-            Args: ["serve", "--services", service, "--grpc-port", Port(ServicePorts.Grpc), "--http-port", Port(ServicePorts.Http)],
+            Args: ["serve", "--services", string.Join(',', hosted), "--grpc-port", Port(ServicePorts.Grpc), "--http-port", Port(ServicePorts.Http)],
             Env: [new EnvVar("TMPDIR", "/tmp")],
+            EnvFrom: [new EnvFromSource(new SecretEnvSource(StorageSecret, Optional: true))],
             Ports: [new ContainerPort("grpc", ServicePorts.Grpc), new ContainerPort("http", ServicePorts.Http)],
-            Resources: ServiceResources.For(service),
+            Resources: ServiceResources.For(hosted),
             // Start-up loads models and warms up; allow up to 2 minutes before liveness takes over.
             StartupProbe: new Probe(new GrpcAction(ServicePorts.Grpc), PeriodSeconds: 2, TimeoutSeconds: 2, FailureThreshold: 60),
             ReadinessProbe: new Probe(new GrpcAction(ServicePorts.Grpc), PeriodSeconds: 5, TimeoutSeconds: 2, FailureThreshold: 2),

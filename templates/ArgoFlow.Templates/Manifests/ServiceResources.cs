@@ -12,17 +12,10 @@ public static class ServiceResources
 
     public static ResourceRequirements Detect { get; } = new(new("700m", "1536Mi"), new("2", "4Gi"));
 
-    /// <summary>The Pipeline service only orchestrates calls to the others.</summary>
-    public static ResourceRequirements Pipeline { get; } = new(new("100m", "256Mi"), new("1", "512Mi"));
-
     public static ResourceRequirements StepClient { get; } = new(new("50m", "64Mi"), new("500m", "256Mi"));
 
     public static ResourceRequirements PluginSidecar { get; } = new(new("100m", "64Mi"), new("500m", "256Mi"));
 
-    public static ResourceRequirements For(string service) => service switch
-    {
-        "detect" => Detect,
-        "pipeline" => Pipeline,
-        _ => Image,
-    };
+    /// <summary>What a process hosting these step types needs: detection's share when it hosts detect.</summary>
+    public static ResourceRequirements For(IReadOnlyList<string> hosted) => hosted.Contains("detect") ? Detect : Image;
 }

@@ -28,7 +28,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Single(files, f => f!.Contains(".filter-", StringComparison.Ordinal) && f.EndsWith(".png", StringComparison.Ordinal));
         Assert.Contains("person", await File.ReadAllTextAsync(Path.Combine(output, detections!)), StringComparison.Ordinal);
         Assert.Contains("find-people", stderr, StringComparison.Ordinal);
-        Assert.Contains("download ms", stderr, StringComparison.Ordinal);
+        Assert.Contains("times in ms", stderr, StringComparison.Ordinal);
+        Assert.Contains("download", stderr, StringComparison.Ordinal);
         Assert.Contains("pipeline privacy: Succeeded", stderr, StringComparison.Ordinal);
     }
 

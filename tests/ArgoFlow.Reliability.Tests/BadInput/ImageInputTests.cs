@@ -14,7 +14,7 @@ namespace ArgoFlow.Reliability.Tests.BadInput;
 public sealed class ImageInputTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 7;
-    private const int FuzzCount = 150;
+    private const int FuzzCount = 60;
 
     private readonly TempDirectory _store = new("argoflow-rel-images");
 

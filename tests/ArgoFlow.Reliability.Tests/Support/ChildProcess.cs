@@ -28,6 +28,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool unprivileged = false)
     {
+        // Only root needs (and may use) setpriv; any other user is already bound by file permissions.
+        unprivileged &= Environment.UserName == "root";
         var start = new ProcessStartInfo(unprivileged ? "setpriv" : ArgoflowExecutable.Path)
         {
             RedirectStandardOutput = true,

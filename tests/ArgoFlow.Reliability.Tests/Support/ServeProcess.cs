@@ -12,12 +12,20 @@ namespace ArgoFlow.Reliability.Tests.Support;
 /// </summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {
-    private ServeProcess(ChildProcess child, int grpcPort, int httpPort)
+    private ServeProcess(ChildProcess child, int grpcPort, int httpPort, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         Child = child;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Channel = certificate is null
+            ? GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}")
+            : GrpcChannel.ForAddress($"https://127.0.0.1:{grpcPort}", new GrpcChannelOptions
+            {
+                HttpHandler = new SocketsHttpHandler
+                {
+                    SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString() },
+                },
+            });
     }
 
     public ChildProcess Child { get; }
@@ -50,7 +58,7 @@ internal sealed class ServeProcess : IAsyncDisposable
 
         args.AddRange(settings.ExtraArgs);
         var child = ChildProcess.Start(args, settings.Environment, settings.Unprivileged);
-        var serve = new ServeProcess(child, grpcPort, httpPort);
+        var serve = new ServeProcess(child, grpcPort, httpPort, settings.Certificate);
         if (settings.WaitUntilServing)
         {
             await serve.WaitUntilServingAsync();

@@ -18,4 +18,7 @@ internal sealed class ServeSettings
     public bool Unprivileged { get; init; }
 
     public bool WaitUntilServing { get; init; } = true;
+
+    /// <summary>When the process serves TLS: its certificate, trusted by the test's channel.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
 }

@@ -6,7 +6,9 @@ namespace ArgoFlow.Reliability.Tests.Support;
 internal static class Specs
 {
     public static PipelineSpec ResizeThenGray(int retryLimit, string backoff = "200ms", string maxBackoff = "1s", int timeoutSeconds = 20) =>
-        PipelineSpecReader.Read(
+        PipelineSpecReader.Read(ResizeThenGrayText(retryLimit, backoff, maxBackoff, timeoutSeconds), "faults.yaml");
+
+    public static string ResizeThenGrayText(int retryLimit, string backoff, string maxBackoff, int timeoutSeconds) =>
             $$"""
             apiVersion: argoflow.io/v1alpha1
             kind: Pipeline
@@ -24,6 +26,5 @@ internal static class Specs
                 - name: gray
                   type: filter
                   with: {operation: grayscale}
-            """,
-            "faults.yaml");
+            """;
 }

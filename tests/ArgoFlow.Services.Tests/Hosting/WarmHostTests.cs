@@ -36,4 +36,18 @@ public sealed class WarmHostTests
             Assert.Equal(ServingStatus.Serving, reply.Status);
         }
     }
+
+    [Fact]
+    public async Task Port_already_in_use_is_an_unavailable_error_not_a_crash()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var ex = await Assert.ThrowsAsync<ArgoFlow.Core.Errors.ArgoFlowException>(() =>
+            TestHost.StartAsync(o => o.GrpcPort = port));
+
+        Assert.Equal(ArgoFlow.Core.Errors.ExitCode.Unavailable, ex.ExitCode);
+        Assert.Contains("cannot listen", ex.Message, StringComparison.Ordinal);
+    }
 }

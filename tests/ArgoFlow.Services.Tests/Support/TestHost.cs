@@ -51,13 +51,29 @@ internal sealed class TestHost : IAsyncDisposable
 
         var options = Options(store.Path);
         adjust?.Invoke(options);
-        var host = await WarmHost.StartAsync(options, services, null, CancellationToken.None);
-        if (waitUntilServing)
+        try
         {
-            await host.WaitUntilServingAsync(CancellationToken.None);
-        }
+            var host = await WarmHost.StartAsync(options, services, null, CancellationToken.None);
+            try
+            {
+                if (waitUntilServing)
+                {
+                    await host.WaitUntilServingAsync(CancellationToken.None);
+                }
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
 
-        return new TestHost(store, host);
+            return new TestHost(store, host);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -69,6 +69,12 @@ internal sealed class FakeKubeHandler
             return;
         }
 
+        if (_server.TakeFailure(verb, parsed.Resource.Plural))
+        {
+            await WriteAsync(context, 500, FakeStatus.Create(500, "InternalError", "Internal error occurred: etcdserver: request timed out")).ConfigureAwait(false);
+            return;
+        }
+
         var (code, body) = verb switch
         {
             "watch" => (0, null),

@@ -21,6 +21,7 @@ public sealed class FakeKubeServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Verb, string Plural), bool> _forbidden = new();
+    private readonly ConcurrentDictionary<(string Verb, string Plural), int> _failures = new();
     private readonly List<Func<FakeResource, JsonObject, IEnumerable<FakeFieldError>>> _validators = [];
     private readonly FakeWatches _watches;
 
@@ -76,6 +77,9 @@ public sealed class FakeKubeServer : IAsyncDisposable
     /// <summary>Answers 403 Forbidden to <paramref name="verb"/> (get, list, watch, create, update, delete) on a plural.</summary>
     public void Forbid(string verb, string plural) => _forbidden[(verb, plural)] = true;
 
+    /// <summary>The next <paramref name="times"/> requests of this verb on this resource get a 500 InternalError Status, as an API server does when etcd times out.</summary>
+    public void FailNext(string verb, string plural, int times = 1) => _failures[(verb, plural)] = times;
+
     public void AddValidator(Func<FakeResource, JsonObject, IEnumerable<FakeFieldError>> validator) => _validators.Add(validator);
 
     /// <summary>Aborts every open watch connection mid-stream, as a load balancer or network blip would.</summary>
@@ -117,6 +121,19 @@ public sealed class FakeKubeServer : IAsyncDisposable
     }
 
     internal bool IsForbidden(string verb, string plural) => _forbidden.ContainsKey((verb, plural));
+
+    internal bool TakeFailure(string verb, string plural)
+    {
+        while (_failures.TryGetValue((verb, plural), out var left) && left > 0)
+        {
+            if (_failures.TryUpdate((verb, plural), left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal IEnumerable<FakeFieldError> ExtraValidation(FakeResource resource, JsonObject obj) =>
         _validators.SelectMany(v => v(resource, obj));
