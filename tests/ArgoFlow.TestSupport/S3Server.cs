@@ -70,6 +70,11 @@ public sealed partial class S3Server : IAsyncDisposable
         }
         catch
         {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             process.Dispose();
             data.Dispose();
             throw;
