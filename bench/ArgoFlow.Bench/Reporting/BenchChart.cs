@@ -11,6 +11,13 @@ namespace ArgoFlow.Bench.Reporting;
 /// </summary>
 public static class BenchChart
 {
+    /// <summary>A log-axis tick (log10 of ms) as milliseconds: whole numbers from 10 up, one decimal below.</summary>
+    private static string Label(double log10)
+    {
+        var ms = Math.Pow(10, log10);
+        return ms.ToString(ms >= 10 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static void Save(string path, string title, IReadOnlyList<(string Mode, IReadOnlyList<double> LatenciesMs)> series, double targetMs)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -35,7 +42,7 @@ public static class BenchChart
         var target = plot.Add.HorizontalLine(Math.Log10(targetMs));
         target.LinePattern = LinePattern.Dashed;
         target.LegendText = $"target {targetMs:0} ms";
-        var ticks = new NumericAutomatic { MinorTickGenerator = new LogMinorTickGenerator(), LabelFormatter = y => $"{Math.Pow(10, y):0.#}" };
+        var ticks = new NumericAutomatic { MinorTickGenerator = new LogMinorTickGenerator(), LabelFormatter = Label };
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.Label.Text = "pipeline latency, ms (log scale)";
         plot.Axes.Bottom.Label.Text = "percentile of runs";
