@@ -16,6 +16,10 @@ internal static class BenchModeFactory
         var model = types.Contains("detect") ? options.ModelPath : null;
         switch (mode)
         {
+            case BenchModes.Warm when options.Services is { } external:
+                // Services run elsewhere (`argoflow serve`): the same client, no host of our own.
+                var remote = new StepClient();
+                return new BenchMode(mode, remote, external, new Disposer(remote));
             case BenchModes.Warm:
                 var host = await WarmHost.StartAsync(new WarmHostOptions
                 {

@@ -32,6 +32,12 @@ public sealed record LocalBenchOptions
     /// <summary>Store folder to work in (kept afterwards); default a temporary folder deleted at the end.</summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>
+    /// A running `argoflow serve` (HOST:PORT) for the warm mode instead of services started in this process; its
+    /// --store must be <see cref="WorkDirectory"/>, where the inputs are placed. Default: in-process warm services.
+    /// </summary>
+    public string? Services { get; init; }
+
     /// <summary>The target a pipeline's p95 is checked against. Default 3 s (the original system's goal).</summary>
     public TimeSpan Target { get; init; } = TimeSpan.FromSeconds(3);
 
@@ -52,6 +58,11 @@ public sealed record LocalBenchOptions
         if (Concurrency is < 1 or > 256)
         {
             problems.Add($"--concurrency: must be in 1..256, got {Concurrency}");
+        }
+
+        if (Services is not null && WorkDirectory is null)
+        {
+            problems.Add("--services: needs --work-dir set to the --store folder of that `argoflow serve`, where the inputs are put");
         }
 
         if (Target <= TimeSpan.Zero)

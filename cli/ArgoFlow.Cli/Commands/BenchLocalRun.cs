@@ -27,6 +27,7 @@ internal static class BenchLocalRun
             ModelPath = spec.Steps.Any(s => s.Type.Name == "detect") ? RunModels.Resolve(parse.GetValue(local.Model)) : null,
             Target = target,
             WorkDirectory = parse.GetValue(local.WorkDir),
+            Services = parse.GetValue(local.Services),
         };
         var problems = options.Validate();
         if (problems.Count > 0)

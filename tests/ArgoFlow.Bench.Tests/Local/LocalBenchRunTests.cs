@@ -58,6 +58,36 @@ public sealed class LocalBenchRunTests
     }
 
     [Fact]
+    public async Task Warm_mode_against_an_external_serve_calls_it_and_its_outputs_land_in_that_store()
+    {
+        using var store = new TempDirectory();
+        await using var serve = await ArgoFlow.Services.Hosting.WarmHost.StartAsync(new ArgoFlow.Services.Hosting.WarmHostOptions
+        {
+            Services = ["resize", "detect", "filter"],
+            GrpcPort = 0,
+            HttpPort = -1,
+            Store = store.Path,
+            Models = [new ArgoFlow.Services.Detect.ModelOptions { Path = SharedData.ModelPath }],
+        });
+        await serve.WaitUntilServingAsync(CancellationToken.None);
+
+        var options = Options(["warm"], SharedData.Image("0.jpg"), 2, 0, store.Path) with { Services = serve.GrpcAddress };
+        var run = await LocalBench.RunAsync(options, null, CancellationToken.None);
+
+        Assert.Equal(2, run.Samples.Count);
+        Assert.All(run.Samples, s => Assert.True(s.Succeeded, s.Error));
+        Assert.Contains(Directory.EnumerateFiles(store.Path, "*", SearchOption.AllDirectories), f => f.Contains("filter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void External_services_without_the_store_folder_are_a_usage_problem()
+    {
+        var options = Options(["warm"], SharedData.Image("0.jpg"), 1, 0) with { Services = "127.0.0.1:9090" };
+
+        Assert.Contains(options.Validate(), p => p.StartsWith("--services: needs --work-dir", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_broken_input_fails_every_measured_run_and_each_failure_is_counted_with_its_cause()
     {
         using var temp = new TempDirectory();
