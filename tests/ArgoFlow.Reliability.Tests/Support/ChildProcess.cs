@@ -39,7 +39,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         };
         if (unprivileged)
         {
-            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", ArgoflowExecutable.Path })
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", ArgoflowExecutable.UnprivilegedPath })
             {
                 start.ArgumentList.Add(arg);
             }
