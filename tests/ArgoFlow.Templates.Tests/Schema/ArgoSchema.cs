@@ -19,14 +19,16 @@ internal static class ArgoSchema
     private static readonly Lazy<JsonObject> Definitions = new(() =>
         (JsonObject)JsonNode.Parse(File.ReadAllText(SharedData.ArgoSchemaPath))!["definitions"]!.DeepClone());
 
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+    // Lazy per definition: GetOrAdd may run a plain factory twice when tests race, and building the same schema
+    // twice registers its URI twice in JsonSchema.Net's global registry, which throws.
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new(StringComparer.Ordinal);
 
     private static readonly Dialect Tolerant = Dialect.Draft202012.With([], new Uri("https://argoflow.io/test/tolerant-2020-12"), null, true);
 
     /// <summary>Every error as "instance location: message"; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(string definition, JsonElement instance)
     {
-        var schema = Schemas.GetOrAdd(definition, Build);
+        var schema = Schemas.GetOrAdd(definition, d => new Lazy<JsonSchema>(() => Build(d))).Value;
         var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
         {
