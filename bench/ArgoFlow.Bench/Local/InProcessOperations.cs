@@ -131,7 +131,7 @@ internal sealed class InProcessOperations
         return new FilterResponse
         {
             Output = output, Width = filtered.Width, Height = filtered.Height, Bytes = bytes, Timing = timing, Instance = Instance,
-            Regions = operation is "blurRegions" or "pixelateRegions" ? ImageFilters.Clip(regions, source.Width, source.Height).Count() : 0,
+            Regions = StepCatalog.RegionOperations.Contains(operation) ? ImageFilters.Clip(regions, source.Width, source.Height).Count() : 0,
         };
     }
 

@@ -15,6 +15,9 @@ public static class StepCatalog
     /// <summary>All step types, in a fixed order.</summary>
     public static IReadOnlyList<StepType> All { get; } = [Resize, Detect, Filter];
 
+    /// <summary>Filter operations that work on regions (given, or read from a detections JSON).</summary>
+    public static IReadOnlyList<string> RegionOperations => FilterStep.RegionOperations;
+
     public static StepType? Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 

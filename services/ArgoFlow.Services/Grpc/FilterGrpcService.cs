@@ -30,7 +30,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         var clock = new StageClock(_io.Time);
         var parameters = RequestParameters.Validate(StepCatalog.Filter, request);
         var operation = parameters.Text("operation");
-        var regionOperation = operation is "blurRegions" or "pixelateRegions";
+        var regionOperation = StepCatalog.RegionOperations.Contains(operation);
         if (regionOperation && request.Regions.Count == 0 && request.RegionsUri.Length == 0)
         {
             throw StepException.Invalid("regions", $"{operation} needs regions or regionsUri");
