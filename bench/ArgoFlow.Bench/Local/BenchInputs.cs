@@ -63,7 +63,10 @@ public static class BenchInputs
             filled.CopyTo(quarter);
         }
 
-        File.WriteAllBytes(outputPath, ImageCodec.Encode(canvas, "jpeg", 90));
+        // A plain one-scan baseline JPEG with no restart markers, as a camera or most tools write it (not
+        // ImageCodec.Encode's strips), so no decoder shortcut applies to the reference input.
+        Cv2.ImEncode(".jpg", canvas, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 90));
+        File.WriteAllBytes(outputPath, jpeg);
         return outputPath;
     }
 

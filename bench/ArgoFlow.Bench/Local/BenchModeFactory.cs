@@ -29,6 +29,7 @@ internal static class BenchModeFactory
                     Store = workspace.Root,
                     Models = model is null ? [] : [new ModelOptions { Path = model }],
                     MaxQueue = Math.Max(32, 4 * options.Concurrency),
+                    IntraOpThreads = WarmHostOptions.IntraOpThreadsFor(options.Concurrency),
                     ConfigureLogging = logging => logging.ClearProviders(),
                 }, null, null, cancellationToken);
                 try
@@ -47,7 +48,7 @@ internal static class BenchModeFactory
                 var command = options.ColdCommand ?? ColdCommand.Locate();
                 return new BenchMode(mode, new ProcessStepInvoker(command, workspace.Root, model), "process");
             default:
-                var detector = model is null ? null : DetectionModel.Load(new ModelOptions { Path = model }, intraOpThreads: 1);
+                var detector = model is null ? null : DetectionModel.Load(new ModelOptions { Path = model }, WarmHostOptions.IntraOpThreadsFor(options.Concurrency));
                 var invoker = new InProcessStepInvoker(detector);
                 foreach (var key in workspace.InputKeys)
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArgoFlow.Core.Errors;
+using ArgoFlow.Services.Hosting;
 using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Runner;
 using ArgoFlow.Templates.Spec;
@@ -22,19 +23,27 @@ internal static class RunCommand
         {
             var settings = o.Read(parse);
             var stderr = parse.InvocationConfiguration.Error;
+            if (settings.IsEmbedded)
+            {
+                // OpenCV's native library loads while the spec is read; the embedded services need it first.
+                _ = WarmHost.PreloadNativeLibrariesAsync();
+            }
+
             var spec = PipelineSpecReader.ReadFile(settings.SpecPath);
             var inputs = RunInputs.Resolve(settings.Input, spec);
             var parallel = settings.Parallel ?? (inputs.IsDirectory ? Environment.ProcessorCount : 1);
-            await using var services = await RunServices.StartAsync(settings, spec, parallel, stderr, parse.GetValue(CliApp.Verbose), cancellationToken);
+            using var client = new StepClient();
+            await using var services = await RunServices.StartAsync(settings, spec, parallel, stderr, parse.GetValue(CliApp.Verbose), client, cancellationToken);
             var runs = inputs.Stage(services.StoreRoot)
                 .SelectMany(input => Enumerable.Repeat(input, settings.Repeat))
                 .Select(input => Parameters(settings, input))
                 .ToList();
-            using var client = new StepClient();
             var runner = new PipelineRunner(client);
             var options = new PipelineRunOptions { TargetFor = _ => services.Target };
             var results = await RunProgress.RunAsync(
                 stderr, runs.Count, (finished, ct) => PipelineBatch.RunAsync(runner, spec, runs, parallel, options, finished, ct), cancellationToken);
+            // Close the client's connections before the services stop, so they have no open connection to wait for.
+            client.Dispose();
             var report = new RunReport(spec, results, services.Description, services.StoreRoot);
             if (settings.Json)
             {

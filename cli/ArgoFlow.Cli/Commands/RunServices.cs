@@ -1,6 +1,7 @@
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
+using ArgoFlow.Steps.Client;
 using ArgoFlow.Templates.Spec;
 using Microsoft.Extensions.Logging;
 
@@ -35,9 +36,10 @@ internal sealed class RunServices : IAsyncDisposable
     /// <param name="parallel">Runs in flight at once: sizes the queues and the inference threads.</param>
     /// <param name="stderr">Where to say where the outputs go.</param>
     /// <param name="verbose">Service logs from Information instead of Warning.</param>
+    /// <param name="client">The run's step client: its connection is opened and warmed while the services warm up.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<RunServices> StartAsync(
-        RunSettings settings, PipelineSpec spec, int parallel, TextWriter stderr, bool verbose, CancellationToken cancellationToken)
+        RunSettings settings, PipelineSpec spec, int parallel, TextWriter stderr, bool verbose, StepClient client, CancellationToken cancellationToken)
     {
         if (!settings.IsEmbedded)
         {
@@ -64,9 +66,7 @@ internal sealed class RunServices : IAsyncDisposable
             Store = root,
             Models = types.Contains("detect") ? [new ModelOptions { Path = RunModels.Resolve(settings.Model) }] : [],
             MaxQueue = Math.Max(32, 4 * parallel),
-            // One run at a time executes one step at a time, so inference may use two cores; with several runs in
-            // flight each inference keeps to one and the other core serves OpenCV and I/O.
-            IntraOpThreads = parallel == 1 ? Math.Min(2, Environment.ProcessorCount) : 1,
+            IntraOpThreads = WarmHostOptions.IntraOpThreadsFor(parallel),
             ConfigureLogging = logging => logging
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
                 .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning),
@@ -74,7 +74,10 @@ internal sealed class RunServices : IAsyncDisposable
         var host = await WarmHost.StartAsync(options, null, null, cancellationToken);
         try
         {
-            await host.WaitUntilServingAsync(cancellationToken);
+            // The client's connection and call path warm up beside the services' own warm-up (model load, OpenCV).
+            await Task.WhenAll(
+                host.WaitUntilServingAsync(cancellationToken),
+                client.WarmUpAsync(host.GrpcAddress, TimeSpan.FromSeconds(10), cancellationToken));
         }
         catch
         {

@@ -106,6 +106,12 @@ public static class WarmHost
         return new RunningWarmHost(app, options, endpoints, certificate);
     }
 
+    /// <summary>
+    /// Loads OpenCV's native library on a pool thread (a few hundred milliseconds on a cold start), so a caller can
+    /// overlap it with its own start-up work (reading a spec) before <see cref="StartAsync"/>.
+    /// </summary>
+    public static Task PreloadNativeLibrariesAsync() => Task.Run(() => OpenCvSharp.Cv2.GetVersionString());
+
     private static void AddServices(IServiceCollection services, WarmHostOptions options)
     {
         services.AddSingleton(options);

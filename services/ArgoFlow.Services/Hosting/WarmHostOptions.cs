@@ -38,6 +38,13 @@ public sealed class WarmHostOptions
     /// <summary>ONNX Runtime intra-op threads per session. Default 1 (leaves the other core to OpenCV and I/O).</summary>
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>
+    /// Intra-op threads for a host that runs <paramref name="pipelinesInFlight"/> pipelines at once (argoflow run,
+    /// bench): with one, its steps run one after another, so an inference may take two cores; with several, one
+    /// each, so the cores serve calls side by side instead of waking each other.
+    /// </summary>
+    public static int IntraOpThreadsFor(int pipelinesInFlight) => pipelinesInFlight <= 1 ? Math.Min(2, Environment.ProcessorCount) : 1;
+
     /// <summary>Calls one service runs at once. Default the processor count.</summary>
     public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
 

@@ -41,24 +41,28 @@ internal sealed class WarmUpService : BackgroundService
         // Off the start-up path: the host is already listening (and answering health with NOT_SERVING).
         await Task.Yield();
         await WaitForStoreAsync(stoppingToken);
-        foreach (var step in _options.Services.Distinct())
+        // Each service warms up on its own task: on two cores the model load and its first inference (detect) run
+        // beside the OpenCV warm-ups (resize, filter), and a fast service turns SERVING without waiting for detect.
+        await Task.WhenAll(_options.Services.Distinct().Select(step => Task.Run(() => WarmUpAndReport(step, stoppingToken), stoppingToken)));
+    }
+
+    private void WarmUpAndReport(string step, CancellationToken stoppingToken)
+    {
+        stoppingToken.ThrowIfCancellationRequested();
+        var started = _time.GetTimestamp();
+        try
         {
-            stoppingToken.ThrowIfCancellationRequested();
-            var started = _time.GetTimestamp();
-            try
-            {
-                WarmUp(step);
-                var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
-                Log.WarmedUp(_logger, step, elapsed);
-                _state.MarkServing(step);
-            }
+            WarmUp(step);
+            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
+            Log.WarmedUp(_logger, step, elapsed);
+            _state.MarkServing(step);
+        }
 #pragma warning disable CA1031 // Any warm-up failure keeps the service NOT_SERVING and is reported, never crashes the host.
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                Log.WarmUpFailed(_logger, ex, step, ex.Message);
-                _state.MarkFailed(step, ex);
-            }
+        {
+            Log.WarmUpFailed(_logger, ex, step, ex.Message);
+            _state.MarkFailed(step, ex);
         }
     }
 

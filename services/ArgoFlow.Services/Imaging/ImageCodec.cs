@@ -78,17 +78,25 @@ public static class ImageCodec
         return mat;
     }
 
-    /// <summary>Encodes to jpeg, png or webp; quality applies to jpeg and webp.</summary>
+    /// <summary>
+    /// Encodes to jpeg, png or webp; quality applies to jpeg and webp. A JPEG of a megapixel or more is encoded in
+    /// strips on every core and joined with restart markers (<see cref="StripJpegEncoder"/>): the same pixels as a
+    /// one-thread encode, in about half the time on two cores.
+    /// </summary>
     public static byte[] Encode(Mat image, string format, int quality)
     {
-        var (extension, parameters) = format switch
+        ArgumentNullException.ThrowIfNull(image);
+        switch (format)
         {
-            "png" => (".png", new[] { new ImageEncodingParam(ImwriteFlags.PngCompression, 1) }),
-            "webp" => (".webp", [new ImageEncodingParam(ImwriteFlags.WebPQuality, quality)]),
-            _ => (".jpg", [new ImageEncodingParam(ImwriteFlags.JpegQuality, quality)]),
-        };
-        Cv2.ImEncode(extension, image, out var bytes, parameters);
-        return bytes;
+            case "png":
+                Cv2.ImEncode(".png", image, out var png, new ImageEncodingParam(ImwriteFlags.PngCompression, 1));
+                return png;
+            case "webp":
+                Cv2.ImEncode(".webp", image, out var webp, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
+                return webp;
+            default:
+                return StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount);
+        }
     }
 
     public static string ContentType(string format) => format switch

@@ -16,6 +16,11 @@ namespace ArgoFlow.Steps.Client;
 /// </summary>
 public sealed class StepClient : IStepInvoker, IDisposable
 {
+    private static readonly Marshaller<byte[]> RawBytes = Marshallers.Create(b => b, b => b);
+
+    private static readonly Method<byte[], byte[]> HealthCheck =
+        new(MethodType.Unary, "grpc.health.v1.Health", "Check", RawBytes, RawBytes);
+
     private readonly StepChannelPool channels;
     private readonly StepClientOptions options;
     private readonly ILogger logger;
@@ -58,6 +63,27 @@ public sealed class StepClient : IStepInvoker, IDisposable
                 StepClientLog.Failed(logger, call.StepName, call.Target, ex.StatusCode, attempt, ex.Status.Detail);
                 throw new StepCallException(call.StepName, call.Target, ex.StatusCode, Detail(ex, call.Timeout), attempt, ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens the pooled connection to <paramref name="target"/> and makes one grpc.health.v1 Check call on it, so
+    /// the first step pays neither the HTTP/2 handshake nor the just-in-time compilation of the call path. Best
+    /// effort: a service that is not there yet is left for the real call (and its retries) to report.
+    /// </summary>
+    public async Task WarmUpAsync(string target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var invoker = channels.Get(target).CreateCallInvoker();
+        var deadline = options.TimeProvider.GetUtcNow().UtcDateTime + timeout;
+        try
+        {
+            // An empty message is a HealthCheckRequest for the server as a whole.
+            using var rpc = invoker.AsyncUnaryCall(HealthCheck, null, new CallOptions(deadline: deadline, cancellationToken: cancellationToken), []);
+            await rpc.ResponseAsync;
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            StepClientLog.WarmUpFailed(logger, target, ex.StatusCode, ex.Status.Detail);
         }
     }
 

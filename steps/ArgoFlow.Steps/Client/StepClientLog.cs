@@ -12,4 +12,8 @@ internal static partial class StepClientLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information,
         Message = "step {Step} at {Target}: {Status} after {Attempts} attempt(s): {Detail}")]
     public static partial void Failed(ILogger logger, string step, string target, StatusCode status, int attempts, string detail);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Debug,
+        Message = "warm-up call to {Target} failed: {Status} {Detail} (left to the first step to report)")]
+    public static partial void WarmUpFailed(ILogger logger, string target, StatusCode status, string detail);
 }

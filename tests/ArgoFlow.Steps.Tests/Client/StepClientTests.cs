@@ -105,6 +105,18 @@ public sealed class StepClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Warming_up_opens_the_connection_the_next_call_uses_and_never_fails_the_caller()
+    {
+        // The doubles host no health service: the warm-up's Check is UNIMPLEMENTED, which is only logged.
+        await client.WarmUpAsync(host.Target, TimeSpan.FromSeconds(5), CancellationToken.None);
+        await client.WarmUpAsync($"127.0.0.1:{ClosedPort()}", TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        var result = await client.InvokeAsync(ResizeCall(host.Target), CancellationToken.None);
+
+        Assert.Equal(1, result.Attempts);
+    }
+
+    [Fact]
     public void The_pool_hands_out_one_channel_per_endpoint()
     {
         using var pool = new StepChannelPool(new StepClientOptions());
