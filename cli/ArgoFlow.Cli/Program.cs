@@ -1,3 +1,6 @@
 using ArgoFlow.Cli;
+using ArgoFlow.Services.Imaging;
 
+// Before anything can load OpenCV: its thread pool reads these settings once.
+OpenCvThreads.SleepWhenIdle();
 return await CliApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
