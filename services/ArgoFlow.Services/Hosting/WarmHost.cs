@@ -136,6 +136,8 @@ public static class WarmHost
 
     private static void MapEndpoints(WebApplication app, WarmHostOptions options)
     {
+        // Runs after routing has picked the endpoint, so it sees which transcoded method a JSON body is for.
+        app.UseMiddleware<StrictJsonBodyMiddleware>();
         if (options.Services.Contains("resize"))
         {
             app.MapGrpcService<ResizeGrpcService>();
