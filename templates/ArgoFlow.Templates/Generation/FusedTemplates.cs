@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArgoFlow.Templates.Argo;
 using ArgoFlow.Templates.Spec;
@@ -10,7 +8,8 @@ namespace ArgoFlow.Templates.Generation;
 /// <summary>
 /// The fused form: one Argo step that sends the whole spec to <c>argoflow.v1.PipelineService/Run</c>
 /// (<c>POST /v1/pipeline:run</c>, or the plugin with <c>type: pipeline</c>), body
-/// <c>{"spec": "&lt;the spec YAML&gt;", "parameters": {"NAME": "{{workflow.parameters.NAME}}"...}}</c>.
+/// <c>{"spec": "&lt;the spec YAML&gt;", "parameters": {"NAME": "{{workflow.parameters.NAME}}"...}}</c> (in the http
+/// body each parameter is a <c>{{=toJson(workflow.parameters.NAME)}}</c> tag, see <see cref="HttpBodyText"/>).
 /// </summary>
 internal static class FusedTemplates
 {
@@ -18,10 +17,12 @@ internal static class FusedTemplates
     public const string HttpRoute = "/v1/pipeline:run";
 
     /// <summary>
-    /// The service answers 200 with <c>phase</c> Failed when a step fails; proto JSON writes field 1 (phase) first,
-    /// so the body must start with a Succeeded phase for the Argo step to succeed.
+    /// The service answers 200 with <c>phase</c> Failed when a step fails, so the Argo step succeeds only when the
+    /// parsed body says Succeeded. Argo evaluates successCondition with expr, whose built-in <c>fromJSON</c> parses
+    /// the body: field order, spacing and indentation do not matter. <c>&amp;&amp;</c> short-circuits, so an error
+    /// answer that is not JSON fails on its status code without being parsed.
     /// </summary>
-    public const string SuccessCondition = "response.statusCode == 200 && response.body startsWith '{\"phase\":\"Succeeded\"'";
+    public const string SuccessCondition = "response.statusCode == 200 && fromJSON(response.body).phase == 'Succeeded'";
 
     public static WorkflowTemplate Build(PipelineSpec spec, GeneratorOptions options)
     {
@@ -39,11 +40,26 @@ internal static class FusedTemplates
                 endpoint.Http + HttpRoute,
                 "POST",
                 HttpStepTemplates.JsonHeaders,
-                request.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+                HttpBody(spec),
                 timeout,
                 SuccessCondition));
         return WorkflowTemplateBuilder.Create(spec, options, TemplateName, [template]);
     }
+
+    private static string HttpBody(PipelineSpec spec) => HttpBodyText.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("spec", spec.SourceText);
+        writer.WriteStartObject("parameters");
+        foreach (var parameter in spec.Parameters)
+        {
+            writer.WritePropertyName(parameter.Name);
+            writer.WriteTag(ArgoExpressions.WorkflowParameterAsJson(parameter.Name));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
 
     /// <summary>
     /// The longest chain of step timeouts, each times its attempts, plus the backoffs between them: the most the

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArgoFlow.Core.Catalog;
 using ArgoFlow.Templates.Spec;
@@ -9,20 +7,21 @@ namespace ArgoFlow.Templates.Generation;
 /// <summary>
 /// The request one step sends, as the JSON object of its proto request (proto JSON names, catalogue order).
 /// Inputs are the template's input parameters; a <c>params.NAME</c> value becomes a workflow parameter tag.
-/// <see cref="RawFields"/> names the fields whose tag stands for a number, boolean or list, written unquoted in the
-/// http body so the service reads the substituted value with its own type.
+/// <see cref="Body"/> holds simple tags as JSON strings (the plugin and container forms, where Argo substitutes
+/// inside a YAML value). <see cref="HttpTags"/> says what the http body writes instead, unquoted, for each field
+/// whose value comes from a parameter: a <c>toJson</c> expression for text, the bare tag for a number, boolean or
+/// list, so the service reads the substituted value with its own type.
 /// </summary>
-internal sealed record StepRequest(JsonObject Body, IReadOnlySet<string> RawFields)
+internal sealed record StepRequest(JsonObject Body, IReadOnlyDictionary<string, string> HttpTags)
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static StepRequest For(PipelineStep step)
     {
         var body = new JsonObject();
-        var raw = new HashSet<string>(StringComparer.Ordinal);
+        var httpTags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var port in step.Type.Inputs.Where(p => step.Inputs.ContainsKey(p.Name)))
         {
             body[port.Field] = ArgoExpressions.InputParameter(port.Field);
+            httpTags[port.Field] = ArgoExpressions.InputParameterAsJson(port.Field);
         }
 
         foreach (var parameter in step.Type.Parameters)
@@ -32,15 +31,17 @@ internal sealed record StepRequest(JsonObject Body, IReadOnlySet<string> RawFiel
                 continue;
             }
 
-            if (value is ParameterRef reference && parameter.Kind is not (ParameterKind.Text or ParameterKind.Choice))
+            if (value is ParameterRef reference)
             {
-                raw.Add(parameter.Name);
+                httpTags[parameter.Name] = parameter.Kind is ParameterKind.Text or ParameterKind.Choice
+                    ? ArgoExpressions.WorkflowParameterAsJson(reference.Name)
+                    : ArgoExpressions.WorkflowParameter(reference.Name);
             }
 
             body[parameter.Name] = ToJson(value);
         }
 
-        return new StepRequest(body, raw);
+        return new StepRequest(body, httpTags);
     }
 
     public static JsonNode ToJson(object value) => value switch
@@ -58,29 +59,23 @@ internal sealed record StepRequest(JsonObject Body, IReadOnlySet<string> RawFiel
         _ => throw new InvalidOperationException($"unexpected parameter value type {value.GetType().Name}"),
     };
 
-    /// <summary>The body as compact JSON; raw fields are written without quotes around their tag.</summary>
-    public string ToJsonText()
+    /// <summary>The http body as compact JSON, with <see cref="HttpTags"/> in place of the parameter fields.</summary>
+    public string ToJsonText() => HttpBodyText.Write(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        writer.WriteStartObject();
+        foreach (var (name, node) in Body)
         {
-            writer.WriteStartObject();
-            foreach (var (name, node) in Body)
+            writer.WritePropertyName(name);
+            if (HttpTags.TryGetValue(name, out var tag))
             {
-                writer.WritePropertyName(name);
-                if (RawFields.Contains(name))
-                {
-                    writer.WriteRawValue(node!.GetValue<string>(), skipInputValidation: true);
-                }
-                else
-                {
-                    node!.WriteTo(writer);
-                }
+                writer.WriteTag(tag);
             }
-
-            writer.WriteEndObject();
+            else
+            {
+                node!.WriteTo(writer);
+            }
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+        writer.WriteEndObject();
+    });
 }

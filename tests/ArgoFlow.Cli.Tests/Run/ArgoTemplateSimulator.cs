@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ArgoFlow.TestSupport.Argo;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,8 +11,10 @@ namespace ArgoFlow.Cli.Tests.Run;
 /// <summary>
 /// Walks a generated WorkflowTemplate's entrypoint (a DAG, or a single fused template) the way Argo would for these templates: YAML turned into JSON
 /// as Kubernetes does (plain scalars typed, quoted ones strings), task arguments and <c>{{inputs.parameters.X}}</c>,
-/// <c>{{workflow.parameters.X}}</c> and <c>{{=jsonpath(tasks.T.outputs.result, '$.f')}}</c> substituted, each
-/// task's template handed to <paramref name="execute"/> which returns its <c>outputs.result</c>.
+/// <c>{{workflow.parameters.X}}</c>, their <c>{{=toJson(...)}}</c> forms and
+/// <c>{{=jsonpath(tasks.T.outputs.result, '$.f')}}</c> substituted in the JSON text as Argo does it
+/// (<see cref="ArgoTags"/>), each task's template handed to <paramref name="execute"/> which returns its
+/// <c>outputs.result</c>.
 /// </summary>
 internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath, string serviceTarget, Uri? httpBase = null)
 {
@@ -28,9 +32,12 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
         foreach (var task in tasks)
         {
             var arguments = (task["arguments"]?["parameters"]?.AsArray() ?? [])
-                .ToDictionary(p => (string)p!["name"]!, p => Substitute((string)p!["value"]!, workflowParameters, results, null), StringComparer.Ordinal);
+                .ToDictionary(
+                    p => (string)p!["name"]!,
+                    p => JsonSerializer.Deserialize<string>(Substitute(ArgoTags.Quote((string)p!["value"]!), workflowParameters, results, null))!,
+                    StringComparer.Ordinal);
             var template = templates[(string)task["template"]!].DeepClone().AsObject();
-            var text = Substitute(template.ToJsonString(), workflowParameters, results, arguments);
+            var text = Substitute(ArgoTags.Serialize(template), workflowParameters, results, arguments);
             results[(string)task["name"]!] = await execute(JsonNode.Parse(text)!.AsObject());
         }
 
@@ -49,13 +56,13 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
             text = ClusterHttpBase().Replace(text, httpBase.GetLeftPart(UriPartial.Authority));
         }
 
-        text = WorkflowParameter().Replace(text, m => workflow[m.Groups[1].Value]);
+        text = ArgoTags.Substitute(text, "workflow.parameters", workflow);
         text = JsonPath().Replace(text, m =>
         {
             var task = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-            return (string)JsonNode.Parse(results[task])![m.Groups[3].Value]!;
+            return ArgoTags.InJsonString((string)JsonNode.Parse(results[task])![m.Groups[3].Value]!);
         });
-        return inputs is null ? text : InputParameter().Replace(text, m => inputs[m.Groups[1].Value]);
+        return inputs is null ? text : ArgoTags.Substitute(text, "inputs.parameters", inputs);
     }
 
     private static YamlNode Load(string path)
@@ -92,12 +99,6 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
 
     [GeneratedRegex(@"http://argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:8080")]
     private static partial Regex ClusterHttpBase();
-
-    [GeneratedRegex(@"\{\{workflow\.parameters\.([\w-]+)\}\}")]
-    private static partial Regex WorkflowParameter();
-
-    [GeneratedRegex(@"\{\{inputs\.parameters\.([\w-]+)\}\}")]
-    private static partial Regex InputParameter();
 
     [GeneratedRegex(@"\{\{=jsonpath\(tasks(?:\.([\w-]+)|\['([\w-]+)'\])\.outputs\.result, '\$\.(\w+)'\)\}\}")]
     private static partial Regex JsonPath();

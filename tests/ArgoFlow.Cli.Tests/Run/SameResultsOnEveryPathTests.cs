@@ -6,14 +6,16 @@ using ArgoFlow.Steps.Plugin;
 using ArgoFlow.Steps.Runner;
 using ArgoFlow.Templates.Spec;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Argo;
 
 namespace ArgoFlow.Cli.Tests.Run;
 
 /// <summary>
 /// One sample pipeline through the three ways of executing its steps - the runner library (`argoflow run`), the
 /// executor plugin fed with the generated plugin templates, and `argoflow step` fed with the generated container
-/// templates' args, and fused mode (the PipelineService) through the generated fused-plugin and fused-http
-/// templates - against the same real services: every path must write the same objects with the same bytes.
+/// templates' args, the generated http templates against the HTTP/JSON routes, and fused mode (the PipelineService)
+/// through the generated fused-plugin and fused-http templates - against the same real services: every path must
+/// write the same objects with the same bytes.
 /// </summary>
 public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassFixture<WarmServices>
 {
@@ -32,12 +34,15 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
         services.DeleteOutputs();
         var fromFusedPlugin = await PluginAsync("fused-plugin");
         services.DeleteOutputs();
-        var fromFusedHttp = await FusedHttpAsync();
+        var fromFusedHttp = await HttpAsync("fused-http");
+        services.DeleteOutputs();
+        var fromHttp = await HttpAsync("http");
 
         Assert.Equal(3, fromRunner.Count);
         Assert.Contains(fromRunner.Keys, k => k.EndsWith(".json", StringComparison.Ordinal));
         Assert.Equal(fromRunner.Keys, fromPlugin.Keys);
-        foreach (var (path, outputs) in new[] { ("plugin", fromPlugin), ("step", fromStep), ("fused-plugin", fromFusedPlugin), ("fused-http", fromFusedHttp) })
+        foreach (var (path, outputs) in new[]
+                 { ("plugin", fromPlugin), ("step", fromStep), ("fused-plugin", fromFusedPlugin), ("fused-http", fromFusedHttp), ("http", fromHttp) })
         {
             Assert.Equal(fromRunner.Keys, outputs.Keys);
             foreach (var key in fromRunner.Keys)
@@ -45,6 +50,21 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
                 Assert.True(fromRunner[key].AsSpan().SequenceEqual(outputs[key]), $"{path} path wrote different bytes for {key}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("fused-http")]
+    public async Task An_input_key_with_quotes_reaches_the_services_intact_through_the_generated_http_bodies(string mode)
+    {
+        const string key = "in/say \"cheese\" {now}.jpg";
+        File.Copy(Path.Combine(services.StoreRoot, "in", "0.jpg"), Path.Combine(services.StoreRoot, key), overwrite: true);
+        services.DeleteOutputs();
+
+        var outputs = await HttpAsync(mode, new Dictionary<string, string> { ["input"] = key, ["padding"] = "8" });
+
+        Assert.Equal(3, outputs.Count);
+        Assert.All(outputs.Keys, k => Assert.StartsWith("in/say \"cheese\" {now}.", k, StringComparison.Ordinal));
     }
 
     private async Task<SortedDictionary<string, byte[]>> RunnerAsync()
@@ -99,11 +119,15 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
         return services.Outputs();
     }
 
-    private async Task<SortedDictionary<string, byte[]>> FusedHttpAsync()
+    /// <summary>
+    /// Each http template's call made against the services' HTTP/JSON routes, its successCondition evaluated on the
+    /// answer the way Argo's agent does.
+    /// </summary>
+    private async Task<SortedDictionary<string, byte[]>> HttpAsync(string mode, IReadOnlyDictionary<string, string>? parameters = null)
     {
         using var http = new HttpClient();
-        var simulator = new ArgoTemplateSimulator(Generated("fused-http"), services.Target, services.Host.HttpBaseUrl);
-        await simulator.RunAsync(Parameters, async template =>
+        var simulator = new ArgoTemplateSimulator(Generated(mode), services.Target, services.Host.HttpBaseUrl);
+        await simulator.RunAsync(parameters ?? Parameters, async template =>
         {
             var call = template["http"]!;
             using var request = new HttpRequestMessage(new HttpMethod((string)call["method"]!), new Uri((string)call["url"]!))
@@ -112,8 +136,7 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
             };
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, body);
-            Assert.StartsWith("{\"phase\":\"Succeeded\"", body, StringComparison.Ordinal);
+            Assert.True(ArgoSuccessCondition.Evaluate((string)call["successCondition"]!, (int)response.StatusCode, body), body);
             return body;
         });
         return services.Outputs();
