@@ -94,8 +94,9 @@ public sealed class KubeApiClient
         using var response = await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            // The caller decides what an answer means for a watch: 410 re-reads, 429 and 5xx are retried.
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw Error(response.StatusCode, text, HttpMethod.Get, collectionPath);
+            throw Error(response.StatusCode, text, HttpMethod.Get, collectionPath, response.Headers.RetryAfter?.Delta);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -178,9 +179,14 @@ public sealed class KubeApiClient
 
     private string ContextText => _connection.Context is null ? "" : $" (context {_connection.Context})";
 
-    private KubeApiException Error(HttpStatusCode code, string body, HttpMethod method, string path)
+    private KubeApiException Error(HttpStatusCode code, string body, HttpMethod method, string path, TimeSpan? retryAfter = null)
     {
         var status = KubeStatus.Parse((int)code, body);
+        if (status.RetryAfter is null && retryAfter > TimeSpan.Zero)
+        {
+            status = status with { RetryAfter = retryAfter };
+        }
+
         return status.Code switch
         {
             401 => new KubeApiException(

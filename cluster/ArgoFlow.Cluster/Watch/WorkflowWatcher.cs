@@ -5,8 +5,11 @@ namespace ArgoFlow.Cluster.Watch;
 
 /// <summary>
 /// Follows one workflow to a final phase with a Kubernetes watch (never polling): reads the current state, then
-/// watches from its resourceVersion; when the stream ends or breaks it resumes from the last resourceVersion seen,
-/// and on 410 Gone (that version was compacted away) it reads the object again and watches from there.
+/// watches from its resourceVersion. As the Kubernetes API conventions ask of a watch client: when the stream ends
+/// or breaks, or the server answers 429 or a transient 5xx (on the watch request or as an ERROR event), it waits
+/// (exponential backoff, or the server's Retry-After up to <see cref="WatchSettings.MaxBackoff"/>) and resumes from
+/// the last resourceVersion seen; on 410 Gone (that version was compacted away) it reads the object again and
+/// watches from there. <see cref="WatchSettings.MaxReconnectAttempts"/> failures in a row end the watch.
 /// </summary>
 public sealed class WorkflowWatcher
 {
@@ -28,50 +31,68 @@ public sealed class WorkflowWatcher
         var current = await _client.GetWorkflowAsync(name, cancellationToken).ConfigureAwait(false);
         observer.OnUpdate(current);
         var failures = 0;
+        string? expired = null;
         while (!current.IsCompleted)
         {
             var path = ResourceTypes.Workflow.CollectionPath(_client.Namespace);
             try
             {
+                if (expired is not null)
+                {
+                    // Read inside the try, so a transient error while re-reading is retried like any other.
+                    observer.OnNotice($"watch expired ({expired}); re-reading the workflow");
+                    current = await _client.GetWorkflowAsync(name, cancellationToken).ConfigureAwait(false);
+                    observer.OnUpdate(current);
+                    expired = null;
+                    continue;
+                }
+
                 await foreach (var evt in _client.Api.WatchAsync(path, $"metadata.name={name}", current.ResourceVersion, cancellationToken)
                                    .ConfigureAwait(false))
                 {
                     failures = 0;
-                    var (next, restart) = await HandleAsync(name, evt, current, observer, cancellationToken).ConfigureAwait(false);
-                    current = next;
+                    current = HandleEvent(name, evt, current, observer);
                     if (current.IsCompleted)
                     {
                         return current;
                     }
-
-                    if (restart)
-                    {
-                        break;
-                    }
                 }
+            }
+            catch (KubeApiException ex) when (ex.Code == 410 && !cancellationToken.IsCancellationRequested)
+            {
+                failures = CountFailure(name, failures, ex);
+                expired = ex.Status.Message;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
             {
-                failures++;
-                if (failures > _settings.MaxReconnectAttempts)
-                {
-                    throw new ArgoFlowException(
-                        ExitCode.Unavailable,
-                        $"lost the watch on workflow \"{name}\" after {failures - 1} reconnect attempts: {ex.Message}",
-                        $"the workflow keeps running; follow it with `argoflow get {name}`",
-                        ex);
-                }
-
-                observer.OnNotice($"watch connection lost ({ex.Message}); resuming from resourceVersion {current.ResourceVersion}");
-                await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(false);
+                failures = CountFailure(name, failures, ex);
+                var delay = Delay(failures, ex);
+                var what = ex is KubeApiException api ? $"watch answered {api.Code}" : "watch connection lost";
+                observer.OnNotice($"{what} ({ex.Message}); resuming from resourceVersion {current.ResourceVersion} in {delay.TotalMilliseconds:0} ms");
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return current;
     }
 
-    private async Task<(WorkflowSnapshot Next, bool Restart)> HandleAsync(
-        string name, KubeWatchEvent evt, WorkflowSnapshot current, IWatchObserver observer, CancellationToken cancellationToken)
+    /// <summary>One more failure in a row; past the limit the watch ends with the last error.</summary>
+    private int CountFailure(string name, int failures, Exception ex)
+    {
+        failures++;
+        if (failures > _settings.MaxReconnectAttempts)
+        {
+            throw new ArgoFlowException(
+                ExitCode.Unavailable,
+                $"lost the watch on workflow \"{name}\" after {failures - 1} reconnect attempts: {ex.Message}",
+                $"the workflow keeps running; follow it with `argoflow get {name}`",
+                ex);
+        }
+
+        return failures;
+    }
+
+    private static WorkflowSnapshot HandleEvent(string name, KubeWatchEvent evt, WorkflowSnapshot current, IWatchObserver observer)
     {
         switch (evt.Type)
         {
@@ -79,36 +100,38 @@ public sealed class WorkflowWatcher
             case "MODIFIED":
                 var snapshot = WorkflowSnapshot.From(evt.Payload);
                 observer.OnUpdate(snapshot);
-                return (snapshot, false);
+                return snapshot;
             case "BOOKMARK":
                 var version = evt.ResourceVersion;
-                return (version is null ? current : current with { Workflow = WithVersion(current, version) }, false);
+                return version is null ? current : current with { Workflow = WithVersion(current, version) };
             case "DELETED":
                 throw new ArgoFlowException(ExitCode.Failed, $"workflow \"{name}\" was deleted while it was being watched");
             case "ERROR":
+                // 410 re-reads, 429/5xx resume after a pause, anything else ends the watch (see WatchAsync).
                 var status = KubeStatus.FromNode(evt.Payload, 500);
-                if (status.Code == 410)
-                {
-                    // The resourceVersion is too old to resume from: read the object again and watch from now.
-                    observer.OnNotice($"watch expired ({status.Message}); re-reading the workflow");
-                    var fresh = await _client.GetWorkflowAsync(name, cancellationToken).ConfigureAwait(false);
-                    observer.OnUpdate(fresh);
-                    return (fresh, true);
-                }
-
                 throw new KubeApiException(status, $"watching workflow \"{name}\" failed: {status.Message} ({status.Code})");
             default:
-                return (current, false);
+                return current;
         }
     }
 
-    private static bool IsTransient(Exception ex) =>
-        ex is WatchInterruptedException or IOException or HttpRequestException ||
-        (ex is ArgoFlowException { ExitCode: ExitCode.Unavailable } && ex is not KubeApiException);
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        KubeApiException api => api.Status.IsTransient,
+        WatchInterruptedException or IOException or HttpRequestException => true,
+        ArgoFlowException { ExitCode: ExitCode.Unavailable } => true,
+        _ => false,
+    };
 
-    private TimeSpan Backoff(int failures)
+    /// <summary>Exponential backoff, or longer when the server asked for it (Retry-After), never over MaxBackoff.</summary>
+    private TimeSpan Delay(int failures, Exception ex)
     {
         var ms = _settings.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10));
+        if (ex is KubeApiException { Status.RetryAfter: { } asked })
+        {
+            ms = Math.Max(ms, asked.TotalMilliseconds);
+        }
+
         return TimeSpan.FromMilliseconds(Math.Min(ms, _settings.MaxBackoff.TotalMilliseconds));
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ArgoFlow.Cluster.Kube;
+using ArgoFlow.Cluster.Submit;
+using ArgoFlow.Cluster.Watch;
 using ArgoFlow.TestSupport;
 using ArgoFlow.TestSupport.FakeKube;
 
@@ -17,6 +19,9 @@ internal sealed class FakeCluster : IAsyncDisposable
         Api = new KubeApiClient(Connection);
         Argo = new ArgoClient(Api);
     }
+
+    /// <summary>Watch retries in milliseconds, so tests that break watches stay fast.</summary>
+    public static WatchSettings FastWatch { get; } = new() { InitialBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) };
 
     public FakeKubeServer Server { get; }
 
@@ -49,6 +54,27 @@ internal sealed class FakeCluster : IAsyncDisposable
         }
 
         Server.Store.Add(FakeResource.WorkflowTemplates, "argo", SampleObjects.Pipeline(name, parameter));
+    }
+
+    /// <summary>Adds the "pipeline" template and submits a workflow from it; returns the workflow's name.</summary>
+    public async Task<string> SubmitPipelineAsync()
+    {
+        AddPipelineTemplate();
+        var result = await new WorkflowSubmitter(Argo).SubmitFromTemplateAsync("pipeline", new SubmitRequest(), CancellationToken.None);
+        return result.Workflow.Name;
+    }
+
+    /// <summary>Watches a workflow with <see cref="FastWatch"/> (or the given settings) on the system clock.</summary>
+    public Task<WorkflowSnapshot> WatchAsync(string name, IWatchObserver observer, WatchSettings? settings = null) =>
+        new WorkflowWatcher(Argo, TimeProvider.System, settings ?? FastWatch).WatchAsync(name, observer, CancellationToken.None);
+
+    /// <summary>Waits until a watch stream is open, so dropping it really interrupts a watch.</summary>
+    public async Task WatchOpenAsync()
+    {
+        for (var i = 0; i < 3000 && Server.WatchesOpened == 0; i++)
+        {
+            await Task.Delay(10);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -10,22 +10,13 @@ namespace ArgoFlow.Cluster.Tests.Watch;
 
 public sealed class WorkflowWatcherTests
 {
-    private static readonly WatchSettings Fast = new() { InitialBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) };
-
-    private static async Task<string> SubmitAsync(FakeCluster cluster)
-    {
-        cluster.AddPipelineTemplate();
-        var result = await new WorkflowSubmitter(cluster.Argo).SubmitFromTemplateAsync("pipeline", new SubmitRequest(), CancellationToken.None);
-        return result.Workflow.Name;
-    }
-
     [Fact]
     public async Task WatchFollowsTheWorkflowThroughEveryPhaseToSucceeded()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
-        var recorder = new Recorder();
-        var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, recorder, CancellationToken.None);
+        var name = await cluster.SubmitPipelineAsync();
+        var recorder = new WatchRecorder();
+        var watch = cluster.WatchAsync(name, recorder);
         await recorder.WaitForAsync(s => true);
 
         await cluster.Server.Controller.RunAsync(name);
@@ -47,12 +38,12 @@ public sealed class WorkflowWatcherTests
     public async Task DroppedConnectionResumesFromTheLastResourceVersionWithoutMissingAChange()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
-        var recorder = new Recorder();
-        var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, recorder, CancellationToken.None);
+        var name = await cluster.SubmitPipelineAsync();
+        var recorder = new WatchRecorder();
+        var watch = cluster.WatchAsync(name, recorder);
         await cluster.Server.Controller.AdvanceAsync(name, 2);
         await recorder.WaitForAsync(s => s.Phase == WorkflowPhase.Running);
-        await WatchOpenAsync(cluster.Server);
+        await cluster.WatchOpenAsync();
 
         cluster.Server.PauseWatches();
         cluster.Server.DropWatchConnections();
@@ -72,12 +63,12 @@ public sealed class WorkflowWatcherTests
     public async Task TooOldResourceVersionIsReReadAfter410Gone()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
-        var recorder = new Recorder();
-        var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, recorder, CancellationToken.None);
+        var name = await cluster.SubmitPipelineAsync();
+        var recorder = new WatchRecorder();
+        var watch = cluster.WatchAsync(name, recorder);
         await cluster.Server.Controller.AdvanceAsync(name, 2);
         await recorder.WaitForAsync(s => s.Phase == WorkflowPhase.Running);
-        await WatchOpenAsync(cluster.Server);
+        await cluster.WatchOpenAsync();
 
         cluster.Server.PauseWatches();
         cluster.Server.DropWatchConnections();
@@ -96,9 +87,9 @@ public sealed class WorkflowWatcherTests
     public async Task FailedStepEndsTheWatchWithTheFailedPhaseAndMessage()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
+        var name = await cluster.SubmitPipelineAsync();
         cluster.Server.Controller.FailingSteps["detect"] = "model not loaded";
-        var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, new Recorder(), CancellationToken.None);
+        var watch = cluster.WatchAsync(name, new WatchRecorder());
 
         await cluster.Server.Controller.RunAsync(name);
         var final = await watch;
@@ -115,10 +106,10 @@ public sealed class WorkflowWatcherTests
     public async Task TimeoutStopsWaitingWithTheTimeoutCodeAndDeletesNothing()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
-        var waiter = new WorkflowWaiter(new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast), TimeProvider.System);
+        var name = await cluster.SubmitPipelineAsync();
+        var waiter = new WorkflowWaiter(new WorkflowWatcher(cluster.Argo, TimeProvider.System, FakeCluster.FastWatch), TimeProvider.System);
 
-        var ex = await Assert.ThrowsAsync<ArgoFlowException>(() => waiter.WaitAsync(name, new Recorder(), TimeSpan.FromMilliseconds(50), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ArgoFlowException>(() => waiter.WaitAsync(name, new WatchRecorder(), TimeSpan.FromMilliseconds(50), CancellationToken.None));
 
         Assert.Equal(ExitCode.Timeout, ex.ExitCode);
         Assert.NotNull(cluster.Server.Store.Get(FakeResource.Workflows, "argo", name));
@@ -129,9 +120,9 @@ public sealed class WorkflowWatcherTests
     public async Task DeletedWorkflowEndsTheWatchWithAClearError()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
-        var recorder = new Recorder();
-        var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, recorder, CancellationToken.None);
+        var name = await cluster.SubmitPipelineAsync();
+        var recorder = new WatchRecorder();
+        var watch = cluster.WatchAsync(name, recorder);
         await cluster.Server.Controller.AdvanceAsync(name, 1);
         await recorder.WaitForAsync(s => s.Phase == WorkflowPhase.Pending);
 
@@ -145,10 +136,10 @@ public sealed class WorkflowWatcherTests
     public async Task ObservationRecordsClientTimesForEveryStep()
     {
         await using var cluster = await FakeCluster.StartAsync();
-        var name = await SubmitAsync(cluster);
+        var name = await cluster.SubmitPipelineAsync();
         var clock = new ManualClock();
         var observation = new WorkflowObservation(clock, null, clock.GetUtcNow());
-        var watch = new WorkflowWatcher(cluster.Argo, TimeProvider.System, Fast).WatchAsync(name, observation, CancellationToken.None);
+        var watch = cluster.WatchAsync(name, observation);
 
         await cluster.Server.Controller.RunAsync(name);
         await watch;
@@ -156,92 +147,5 @@ public sealed class WorkflowWatcherTests
         Assert.Equal(3, observation.Steps.Count);
         Assert.NotNull(observation.WallTime);
         Assert.All(observation.Steps.Values, s => Assert.NotNull(s.SeenCompleted));
-    }
-
-    /// <summary>Waits until the watcher's stream is open, so dropping it really interrupts a watch.</summary>
-    private static async Task WatchOpenAsync(FakeKubeServer server)
-    {
-        for (var i = 0; i < 3000 && server.WatchesOpened == 0; i++)
-        {
-            await Task.Delay(10);
-        }
-    }
-
-    private sealed class Recorder : IWatchObserver
-    {
-        private readonly Lock _lock = new();
-        private readonly List<WorkflowSnapshot> _snapshots = [];
-        private readonly List<string> _notices = [];
-        private readonly List<(Func<WorkflowSnapshot, bool> Condition, TaskCompletionSource Done)> _waiting = [];
-
-        public IReadOnlyList<WorkflowSnapshot> Snapshots
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _snapshots];
-                }
-            }
-        }
-
-        public IReadOnlyList<string> Notices
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _notices];
-                }
-            }
-        }
-
-        public int Count => Snapshots.Count;
-
-        public IEnumerable<string?> Phases => Snapshots.Select(s => s.Phase);
-
-        public void OnUpdate(WorkflowSnapshot snapshot)
-        {
-            lock (_lock)
-            {
-                _snapshots.Add(snapshot);
-                foreach (var w in _waiting.Where(w => w.Condition(snapshot)).ToList())
-                {
-                    w.Done.TrySetResult();
-                    _waiting.Remove(w);
-                }
-            }
-        }
-
-        public void OnNotice(string message)
-        {
-            lock (_lock)
-            {
-                _notices.Add(message);
-            }
-        }
-
-        public Task WaitForAsync(Func<WorkflowSnapshot, bool> condition)
-        {
-            lock (_lock)
-            {
-                if (_snapshots.Any(condition))
-                {
-                    return Task.CompletedTask;
-                }
-
-                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting.Add((condition, done));
-                return done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
-
-        public async Task WaitForNoticeAsync(string text)
-        {
-            for (var i = 0; i < 3000 && !Notices.Any(n => n.Contains(text, StringComparison.Ordinal)); i++)
-            {
-                await Task.Delay(10);
-            }
-        }
     }
 }

@@ -69,9 +69,15 @@ internal sealed class FakeKubeHandler
             return;
         }
 
-        if (_server.TakeFailure(verb, parsed.Resource.Plural))
+        if (_server.TakeFailure(verb, parsed.Resource.Plural) is { } failure)
         {
-            await WriteAsync(context, 500, FakeStatus.Create(500, "InternalError", "Internal error occurred: etcdserver: request timed out")).ConfigureAwait(false);
+            var status = FakeStatus.Failure(failure, request.Query["resourceVersion"]);
+            if (status["details"]?["retryAfterSeconds"] is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter.ToJsonString();
+            }
+
+            await WriteAsync(context, failure, status).ConfigureAwait(false);
             return;
         }
 

@@ -21,7 +21,7 @@ public sealed class FakeKubeServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Verb, string Plural), bool> _forbidden = new();
-    private readonly ConcurrentDictionary<(string Verb, string Plural), int> _failures = new();
+    private readonly ConcurrentDictionary<(string Verb, string Plural), (int Left, int Code)> _failures = new();
     private readonly List<Func<FakeResource, JsonObject, IEnumerable<FakeFieldError>>> _validators = [];
     private readonly FakeWatches _watches;
 
@@ -77,8 +77,12 @@ public sealed class FakeKubeServer : IAsyncDisposable
     /// <summary>Answers 403 Forbidden to <paramref name="verb"/> (get, list, watch, create, update, delete) on a plural.</summary>
     public void Forbid(string verb, string plural) => _forbidden[(verb, plural)] = true;
 
-    /// <summary>The next <paramref name="times"/> requests of this verb on this resource get a 500 InternalError Status, as an API server does when etcd times out.</summary>
-    public void FailNext(string verb, string plural, int times = 1) => _failures[(verb, plural)] = times;
+    /// <summary>
+    /// The next <paramref name="times"/> requests of this verb on this resource get an error Status instead of an
+    /// answer: 500 InternalError by default, as an API server does when etcd times out; 429, 503, 504 or 410 with
+    /// the Status a real server sends for them (see <see cref="FakeStatus.Failure"/>).
+    /// </summary>
+    public void FailNext(string verb, string plural, int times = 1, int code = 500) => _failures[(verb, plural)] = (times, code);
 
     public void AddValidator(Func<FakeResource, JsonObject, IEnumerable<FakeFieldError>> validator) => _validators.Add(validator);
 
@@ -122,17 +126,18 @@ public sealed class FakeKubeServer : IAsyncDisposable
 
     internal bool IsForbidden(string verb, string plural) => _forbidden.ContainsKey((verb, plural));
 
-    internal bool TakeFailure(string verb, string plural)
+    /// <summary>The status code to fail this request with, or null to answer it.</summary>
+    internal int? TakeFailure(string verb, string plural)
     {
-        while (_failures.TryGetValue((verb, plural), out var left) && left > 0)
+        while (_failures.TryGetValue((verb, plural), out var planned) && planned.Left > 0)
         {
-            if (_failures.TryUpdate((verb, plural), left - 1, left))
+            if (_failures.TryUpdate((verb, plural), planned with { Left = planned.Left - 1 }, planned))
             {
-                return true;
+                return planned.Code;
             }
         }
 
-        return false;
+        return null;
     }
 
     internal IEnumerable<FakeFieldError> ExtraValidation(FakeResource resource, JsonObject obj) =>

@@ -44,6 +44,17 @@ public static class FakeStatus
             $"Operation cannot be fulfilled on {resource.Qualified} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
             Details(resource, name));
 
+    /// <summary>The Status of an injected failure, worded as a real API server words it.</summary>
+    public static JsonObject Failure(int code, string? resourceVersion) => code switch
+    {
+        410 => Create(410, "Expired", $"too old resource version: {resourceVersion} (injected)"),
+        429 => Create(429, "TooManyRequests", "the server has received too many requests and has asked us to try again later",
+            new JsonObject { ["retryAfterSeconds"] = 1 }),
+        503 => Create(503, "ServiceUnavailable", "the server is currently unable to handle the request"),
+        504 => Create(504, "Timeout", "the server was unable to return a response in the time allotted, but may still be processing the request"),
+        _ => Create(code, "InternalError", "Internal error occurred: etcdserver: request timed out"),
+    };
+
     public static JsonObject Gone(string requested, long current) =>
         Create(410, "Expired", $"too old resource version: {requested} ({current})");
 
