@@ -18,6 +18,7 @@ public sealed class StrictJsonBodyTests : IClassFixture<HostFixture>
     public async Task A_misspelt_field_is_a_400_invalid_argument_naming_it_and_nothing_is_written()
     {
         var before = Directory.GetFiles(_host.StoreRoot, "*", SearchOption.AllDirectories).Length;
+        var counted = await InvalidArgumentCallsAsync("resize");
 
         using var response = await PostAsync("/v1/resize", """{"input": "in/2.jpg", "width": 64, "hieght": 48}""");
         var error = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -29,6 +30,17 @@ public sealed class StrictJsonBodyTests : IClassFixture<HostFixture>
             error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, error.GetProperty("details").GetArrayLength());
         Assert.Equal(before, Directory.GetFiles(_host.StoreRoot, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(counted + 1, await InvalidArgumentCallsAsync("resize"));
+    }
+
+    [Fact]
+    public async Task The_error_body_has_the_same_members_as_the_transcoders_own_invalid_argument_answers()
+    {
+        using var ours = await PostAsync("/v1/filter", """{"input": "in/0.jpg", "operaton": "grayscale"}""");
+        using var theirs = await PostAsync("/v1/filter", """{"input": "in/0.jpg", "operation": "melt"}""");
+
+        Assert.Equal(theirs.StatusCode, ours.StatusCode);
+        Assert.Equal(await MemberNamesAsync(theirs), await MemberNamesAsync(ours));
     }
 
     [Fact]
@@ -73,6 +85,17 @@ public sealed class StrictJsonBodyTests : IClassFixture<HostFixture>
         using var response = await PostAsync("/v1/resize", new string('[', 10_000) + new string(']', 10_000));
 
         Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    private static async Task<string[]> MemberNamesAsync(HttpResponseMessage response) =>
+        [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name)];
+
+    private async Task<double> InvalidArgumentCallsAsync(string service)
+    {
+        var prefix = $"argoflow_calls_total{{service=\"{service}\",code=\"InvalidArgument\"}} ";
+        var metrics = await _host.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string route, string json)
