@@ -16,6 +16,9 @@ public static class ImageFilters
         var output = new Mat();
         switch (settings.Operation)
         {
+            case "gaussianBlur" when BinomialBlur.Supports(source, settings.KernelSize, settings.Sigma):
+                BinomialBlur.Apply(source, output, settings.KernelSize);
+                break;
             case "gaussianBlur":
                 Cv2.GaussianBlur(source, output, new Size(settings.KernelSize, settings.KernelSize), settings.Sigma);
                 break;
