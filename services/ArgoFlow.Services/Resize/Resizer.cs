@@ -71,7 +71,15 @@ public static class Resizer
         var full = sourceSize ?? source.Size();
         var (output, scaled) = Plan(full.Width, full.Height, settings);
         var resized = new Mat();
-        Cv2.Resize(source, resized, scaled, 0, 0, Interpolation(settings.Interpolation));
+        var interpolation = Interpolation(settings.Interpolation);
+        if (interpolation == InterpolationFlags.Area && AreaShrink.Supports(source, scaled))
+        {
+            AreaShrink.Apply(source, resized, scaled);
+        }
+        else
+        {
+            Cv2.Resize(source, resized, scaled, 0, 0, interpolation);
+        }
         if (scaled == output)
         {
             return resized;

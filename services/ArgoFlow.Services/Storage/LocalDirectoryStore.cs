@@ -92,7 +92,14 @@ public sealed class LocalDirectoryStore : IImageStore
         }
     }
 
-    public async Task WriteAsync(ObjectRef obj, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken)
+    /// <remarks>Completes synchronously: the write is one positional write into the page cache.</remarks>
+    public Task WriteAsync(ObjectRef obj, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken)
+    {
+        Write(obj, data.Span, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private void Write(ObjectRef obj, ReadOnlySpan<byte> data, CancellationToken cancellationToken)
     {
         var path = PathOf(obj);
         var folder = Path.GetDirectoryName(path)!;
@@ -102,10 +109,12 @@ public sealed class LocalDirectoryStore : IImageStore
         {
             Directory.CreateDirectory(folder);
             CheckNoLinkOut(obj, "output");
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            cancellationToken.ThrowIfCancellationRequested();
+            // One positional write into the page cache: a fraction of a millisecond, so it is done in place rather
+            // than handed to another thread (Linux has no asynchronous buffered file writes anyway).
+            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length))
             {
-                await stream.WriteAsync(data, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
+                RandomAccess.Write(handle, data, 0);
             }
 
             File.Move(temp, path, overwrite: true);

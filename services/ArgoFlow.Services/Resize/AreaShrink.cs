@@ -1,0 +1,210 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+using OpenCvSharp;
+
+namespace ArgoFlow.Services.Resize;
+
+/// <summary>
+/// INTER_AREA shrinking by a non-integer factor (e.g. 960x540 -> 640x360 after a half-size JPEG decode), where
+/// OpenCV falls back to a generic floating-point loop that cost as much CPU as the decode. A source pixel's
+/// weight in a destination pixel is the area they share; with the scale p/q in lowest terms every weight is a
+/// whole multiple of 1/p, so the sums are exact integers: rows are combined with 16-bit vector lanes, then each
+/// destination pixel adds its few columns, and the sum is divided by p_x * p_y rounding half up. That is OpenCV's
+/// result, byte for byte where the true value is not exactly halfway (tested), in less than half its time.
+/// </summary>
+internal static unsafe class AreaShrink
+{
+    /// <summary>Largest numerator of a scale handled: keeps column sums within 16 bits and the tables small.</summary>
+    private const int MaxNumerator = 64;
+
+    private const int BandRows = 32;
+
+    /// <summary>Whether <see cref="Apply"/> handles this shrink (otherwise use Cv2.Resize).</summary>
+    public static bool Supports(Mat source, Size size)
+    {
+        if (source.Depth() != MatType.CV_8U || source.Channels() is < 1 or > 4 || source.Dims != 2 ||
+            source.IsSubmatrix() || !source.IsContinuous() || size.Width < 1 || size.Height < 1 ||
+            size.Width > source.Width || size.Height > source.Height)
+        {
+            return false;
+        }
+
+        var (px, qx) = Ratio(source.Width, size.Width);
+        var (py, qy) = Ratio(source.Height, size.Height);
+        // Whole-number factors on both axes take OpenCV's own fast path.
+        return (qx != 1 || qy != 1) && px <= MaxNumerator && py <= MaxNumerator;
+    }
+
+    /// <summary>Shrinks <paramref name="source"/> to <paramref name="size"/> into <paramref name="output"/>.</summary>
+    public static void Apply(Mat source, Mat output, Size size)
+    {
+        output.Create(size, source.Type());
+        var channels = source.Channels();
+        var columns = Taps(source.Width, size.Width);
+        var rows = Taps(source.Height, size.Height);
+        var divisor = (uint)(columns.Numerator * rows.Numerator);
+        // n / divisor as a multiply and shift, exact for every sum here (n < 2^24, divisor < 2^13).
+        var reciprocal = (ulong)((1UL << 40) / divisor) + 1;
+        var rounding = divisor / 2;
+        var srcRowBytes = source.Width * channels;
+        var src = (byte*)source.Data;
+        var dst = (byte*)output.Data;
+        var srcStep = (nint)source.Step();
+        var dstStep = (nint)output.Step();
+        var bands = (size.Height + BandRows - 1) / BandRows;
+        Parallel.For(0, bands, band =>
+        {
+            // Room past the end for the unrolled column loop's reads of zero-weight taps.
+            var sums = ArrayPool<ushort>.Shared.Rent(srcRowBytes + 16);
+            try
+            {
+                fixed (ushort* line = sums)
+                {
+                    var end = Math.Min(size.Height, (band + 1) * BandRows);
+                    for (var y = band * BandRows; y < end; y++)
+                    {
+                        CombineRows(src, srcStep, rows, y, line, srcRowBytes);
+                        CombineColumns(line, columns, channels, dst + (y * dstStep), size.Width, reciprocal, rounding);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<ushort>.Shared.Return(sums);
+            }
+        });
+    }
+
+    /// <summary>line[i] = sum over the source rows of destination row y of weight x byte.</summary>
+    private static void CombineRows(byte* src, nint step, TapTable rows, int y, ushort* line, int n)
+    {
+        var first = rows.Start[y];
+        var count = rows.Count[y];
+        var weights = rows.Weights.AsSpan(y * rows.Width, count);
+        var i = 0;
+        for (; i <= n - Vector128<byte>.Count; i += Vector128<byte>.Count)
+        {
+            var total = Vector256<ushort>.Zero;
+            for (var k = 0; k < count; k++)
+            {
+                var bytes = Vector128.Load(src + ((first + k) * step) + i);
+                var wide = Vector256.Create(Vector128.WidenLower(bytes), Vector128.WidenUpper(bytes));
+                total += wide * weights[k];
+            }
+
+            total.Store(line + i);
+        }
+
+        for (; i < n; i++)
+        {
+            var total = 0;
+            for (var k = 0; k < count; k++)
+            {
+                total += weights[k] * src[((first + k) * step) + i];
+            }
+
+            line[i] = (ushort)total;
+        }
+    }
+
+    private static void CombineColumns(ushort* line, TapTable columns, int channels, byte* dst, int width, ulong reciprocal, uint rounding)
+    {
+        if (channels == 3 && columns.Width == 3)
+        {
+            CombineColumns3x3(line, columns, dst, width, reciprocal, rounding);
+            return;
+        }
+
+        fixed (ushort* weightTable = columns.Weights)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var count = columns.Count[x];
+                var weights = weightTable + (x * columns.Width);
+                var from = line + (columns.Start[x] * channels);
+                for (var c = 0; c < channels; c++)
+                {
+                    uint total = rounding;
+                    for (var k = 0; k < count; k++)
+                    {
+                        total += (uint)weights[k] * from[(k * channels) + c];
+                    }
+
+                    dst[(x * channels) + c] = (byte)((total * reciprocal) >> 40);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The common case unrolled: colour pixels, a factor under 2 (at most three source columns per pixel). Unused
+    /// taps have weight 0; the row buffer has room for the read past its end.
+    /// </summary>
+    private static void CombineColumns3x3(ushort* line, TapTable columns, byte* dst, int width, ulong reciprocal, uint rounding)
+    {
+        fixed (ushort* weightTable = columns.Weights)
+        fixed (int* starts = columns.Start)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var w = weightTable + (x * 3);
+                uint w0 = w[0], w1 = w[1], w2 = w[2];
+                var s = line + (starts[x] * 3);
+                var b = rounding + (w0 * s[0]) + (w1 * s[3]) + (w2 * s[6]);
+                var g = rounding + (w0 * s[1]) + (w1 * s[4]) + (w2 * s[7]);
+                var r = rounding + (w0 * s[2]) + (w1 * s[5]) + (w2 * s[8]);
+                var d = dst + (x * 3);
+                d[0] = (byte)((b * reciprocal) >> 40);
+                d[1] = (byte)((g * reciprocal) >> 40);
+                d[2] = (byte)((r * reciprocal) >> 40);
+            }
+        }
+    }
+
+    /// <summary>For each destination index: the first source index, how many follow, and their weights x numerator.</summary>
+    private static TapTable Taps(int source, int destination)
+    {
+        var (p, q) = Ratio(source, destination);
+        // In units of 1/q source pixels, destination index d covers [d*p, (d+1)*p); source pixel s covers [s*q, (s+1)*q).
+        var width = (p / q) + 2;
+        var start = new int[destination];
+        var count = new int[destination];
+        var weights = new ushort[destination * width];
+        for (var d = 0; d < destination; d++)
+        {
+            var from = d * p;
+            var to = from + p;
+            var s = from / q;
+            start[d] = s;
+            var k = 0;
+            for (; s * q < to; s++)
+            {
+                var overlap = Math.Min(to, (s + 1) * q) - Math.Max(from, s * q);
+                weights[(d * width) + k++] = (ushort)overlap;
+            }
+
+            count[d] = k;
+        }
+
+        // Each weight is overlap/q of a pixel; over the cell of p/q pixels that is overlap/p - so the numerator is p.
+        return new TapTable(start, count, weights, width, p);
+    }
+
+    private static (int Numerator, int Denominator) Ratio(int source, int destination)
+    {
+        var gcd = Gcd(source, destination);
+        return (source / gcd, destination / gcd);
+    }
+
+    private static int Gcd(int a, int b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
+    }
+
+    private sealed record TapTable(int[] Start, int[] Count, ushort[] Weights, int Width, int Numerator);
+}
