@@ -12,17 +12,21 @@ namespace ArgoFlow.Services.Resize;
 /// destination pixel adds its few columns, and the sum is divided by p_x * p_y rounding half up. That is OpenCV's
 /// result, byte for byte where the true value is not exactly halfway (tested), in less than half its time.
 /// </summary>
-internal static unsafe class AreaShrink
+public static unsafe class AreaShrink
 {
-    /// <summary>Largest numerator of a scale handled: keeps column sums within 16 bits and the tables small.</summary>
-    private const int MaxNumerator = 64;
+    /// <summary>Largest numerator of a scale handled: keeps row sums (at most p_y x 255) within 16 bits.</summary>
+    private const int MaxNumerator = 256;
+
+    /// <summary>Largest p_x x p_y: keeps the rounded division exact with a 40-bit reciprocal.</summary>
+    private const int MaxDivisor = 65535;
 
     private const int BandRows = 32;
 
     /// <summary>Whether <see cref="Apply"/> handles this shrink (otherwise use Cv2.Resize).</summary>
     public static bool Supports(Mat source, Size size)
     {
-        if (source.Depth() != MatType.CV_8U || source.Channels() is < 1 or > 4 || source.Dims != 2 ||
+        // Colour images shrunk by less than 3 across: the column loop is unrolled for 3 or 4 source columns.
+        if (source.Depth() != MatType.CV_8U || source.Channels() != 3 || source.Dims != 2 ||
             source.IsSubmatrix() || !source.IsContinuous() || size.Width < 1 || size.Height < 1 ||
             size.Width > source.Width || size.Height > source.Height)
         {
@@ -32,21 +36,20 @@ internal static unsafe class AreaShrink
         var (px, qx) = Ratio(source.Width, size.Width);
         var (py, qy) = Ratio(source.Height, size.Height);
         // Whole-number factors on both axes take OpenCV's own fast path.
-        return (qx != 1 || qy != 1) && px <= MaxNumerator && py <= MaxNumerator;
+        return (qx != 1 || qy != 1) && px <= MaxNumerator && py <= MaxNumerator && px * py <= MaxDivisor && px < 3 * qx;
     }
 
     /// <summary>Shrinks <paramref name="source"/> to <paramref name="size"/> into <paramref name="output"/>.</summary>
     public static void Apply(Mat source, Mat output, Size size)
     {
         output.Create(size, source.Type());
-        var channels = source.Channels();
         var columns = Taps(source.Width, size.Width);
         var rows = Taps(source.Height, size.Height);
         var divisor = (uint)(columns.Numerator * rows.Numerator);
-        // n / divisor as a multiply and shift, exact for every sum here (n < 2^24, divisor < 2^13).
-        var reciprocal = (ulong)((1UL << 40) / divisor) + 1;
+        // n / divisor as a multiply and shift, exact for every sum here (n < 2^24, n x divisor < 2^48).
+        var reciprocal = ((1UL << 48) / divisor) + 1;
         var rounding = divisor / 2;
-        var srcRowBytes = source.Width * channels;
+        var srcRowBytes = source.Width * 3;
         var src = (byte*)source.Data;
         var dst = (byte*)output.Data;
         var srcStep = (nint)source.Step();
@@ -64,7 +67,14 @@ internal static unsafe class AreaShrink
                     for (var y = band * BandRows; y < end; y++)
                     {
                         CombineRows(src, srcStep, rows, y, line, srcRowBytes);
-                        CombineColumns(line, columns, channels, dst + (y * dstStep), size.Width, reciprocal, rounding);
+                        if (columns.Width == 3)
+                        {
+                            CombineThreeColumns(line, columns, dst + (y * dstStep), size.Width, reciprocal, rounding);
+                        }
+                        else
+                        {
+                            CombineFourColumns(line, columns, dst + (y * dstStep), size.Width, reciprocal, rounding);
+                        }
                     }
                 }
             }
@@ -107,40 +117,11 @@ internal static unsafe class AreaShrink
         }
     }
 
-    private static void CombineColumns(ushort* line, TapTable columns, int channels, byte* dst, int width, ulong reciprocal, uint rounding)
-    {
-        if (channels == 3 && columns.Width == 3)
-        {
-            CombineColumns3x3(line, columns, dst, width, reciprocal, rounding);
-            return;
-        }
-
-        fixed (ushort* weightTable = columns.Weights)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var count = columns.Count[x];
-                var weights = weightTable + (x * columns.Width);
-                var from = line + (columns.Start[x] * channels);
-                for (var c = 0; c < channels; c++)
-                {
-                    uint total = rounding;
-                    for (var k = 0; k < count; k++)
-                    {
-                        total += (uint)weights[k] * from[(k * channels) + c];
-                    }
-
-                    dst[(x * channels) + c] = (byte)((total * reciprocal) >> 40);
-                }
-            }
-        }
-    }
-
     /// <summary>
-    /// The common case unrolled: colour pixels, a factor under 2 (at most three source columns per pixel). Unused
-    /// taps have weight 0; the row buffer has room for the read past its end.
+    /// A factor under 2: at most three source columns per pixel, unrolled. Unused taps have weight 0; the row
+    /// buffer has room for their reads past its end.
     /// </summary>
-    private static void CombineColumns3x3(ushort* line, TapTable columns, byte* dst, int width, ulong reciprocal, uint rounding)
+    private static void CombineThreeColumns(ushort* line, TapTable columns, byte* dst, int width, ulong reciprocal, uint rounding)
     {
         fixed (ushort* weightTable = columns.Weights)
         fixed (int* starts = columns.Start)
@@ -150,13 +131,33 @@ internal static unsafe class AreaShrink
                 var w = weightTable + (x * 3);
                 uint w0 = w[0], w1 = w[1], w2 = w[2];
                 var s = line + (starts[x] * 3);
-                var b = rounding + (w0 * s[0]) + (w1 * s[3]) + (w2 * s[6]);
-                var g = rounding + (w0 * s[1]) + (w1 * s[4]) + (w2 * s[7]);
-                var r = rounding + (w0 * s[2]) + (w1 * s[5]) + (w2 * s[8]);
                 var d = dst + (x * 3);
-                d[0] = (byte)((b * reciprocal) >> 40);
-                d[1] = (byte)((g * reciprocal) >> 40);
-                d[2] = (byte)((r * reciprocal) >> 40);
+                for (var c = 0; c < 3; c++)
+                {
+                    var total = rounding + (w0 * s[c]) + (w1 * s[c + 3]) + (w2 * s[c + 6]);
+                    d[c] = (byte)((total * reciprocal) >> 48);
+                }
+            }
+        }
+    }
+
+    /// <summary>A factor from 2 to 3: at most four source columns per pixel.</summary>
+    private static void CombineFourColumns(ushort* line, TapTable columns, byte* dst, int width, ulong reciprocal, uint rounding)
+    {
+        fixed (ushort* weightTable = columns.Weights)
+        fixed (int* starts = columns.Start)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var w = weightTable + (x * 4);
+                uint w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
+                var s = line + (starts[x] * 3);
+                var d = dst + (x * 3);
+                for (var c = 0; c < 3; c++)
+                {
+                    var total = rounding + (w0 * s[c]) + (w1 * s[c + 3]) + (w2 * s[c + 6]) + (w3 * s[c + 9]);
+                    d[c] = (byte)((total * reciprocal) >> 48);
+                }
             }
         }
     }

@@ -10,8 +10,11 @@ public sealed class AreaShrinkTests
     [InlineData(960, 540, 640, 360, 3)] // the reference resize after a half-size decode: 3/2 on both axes
     [InlineData(1000, 750, 640, 480, 3)] // 25/16 and 25/16
     [InlineData(720, 405, 640, 360, 3)] // 9/8
-    [InlineData(500, 335, 300, 201, 1)] // 5/3 on both axes, grayscale
-    [InlineData(520, 300, 390, 200, 4)] // 4/3 and 3/2 with an alpha channel
+    [InlineData(500, 335, 300, 201, 3)] // 5/3 on both axes
+    [InlineData(520, 300, 390, 200, 3)] // 4/3 and 3/2
+    [InlineData(960, 540, 352, 352, 3)] // detect's input after a half-size decode: 30/11 (four columns) and 135/88
+    [InlineData(640, 360, 352, 352, 3)] // detect's input in the pipeline: 20/11 and 45/44
+    [InlineData(1000, 999, 400, 333, 3)] // 5/2 across, a whole 3 down
     [InlineData(960, 540, 480, 360, 3)] // 2 across (whole), 3/2 down
     public void Gives_OpenCVs_INTER_AREA_result(int width, int height, int toWidth, int toHeight, int channels)
     {
@@ -44,6 +47,9 @@ public sealed class AreaShrinkTests
         Assert.False(AreaShrink.Supports(image, new Size(480, 270))); // OpenCV's fast path
         Assert.False(AreaShrink.Supports(image, new Size(1920, 1080)));
         Assert.False(AreaShrink.Supports(image, new Size(641, 359))); // 960/641: numerator too large
+        Assert.False(AreaShrink.Supports(image, new Size(300, 200))); // more than 3 across
+        using var gray = image.CvtColor(ColorConversionCodes.BGR2GRAY);
+        Assert.False(AreaShrink.Supports(gray, new Size(640, 360)));
     }
 
     [Fact]
