@@ -34,6 +34,11 @@ internal static class GenerateCommand
             DefaultValueFactory = _ => GeneratorOptions.DefaultImage,
         };
         var networkPolicy = new Option<bool>("--network-policy") { Description = "Also emit a NetworkPolicy: only workflow pods and ArgoFlow clients may reach the services." };
+        var nameSuffix = new Option<string>("--name-suffix")
+        {
+            Description = "Append to every pipeline's name (WorkflowTemplate and folder), e.g. -plugin, to keep several modes of one spec side by side.",
+            DefaultValueFactory = _ => string.Empty,
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
@@ -44,9 +49,10 @@ internal static class GenerateCommand
               argoflow generate -f samples/pipelines/classic.yaml -f samples/pipelines/privacy.yaml -o deploy/
               argoflow generate -f pipeline.yaml --mode plugin -o deploy/ && kubectl apply -k deploy/
               argoflow generate -f pipeline.yaml -o deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
+              argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin -o deploy/plugin
             """)
         {
-            files, output, mode, fused, image, networkPolicy, check,
+            files, output, mode, fused, image, networkPolicy, nameSuffix, check,
         };
         command.SetAction((parse, _) =>
         {
@@ -54,7 +60,8 @@ internal static class GenerateCommand
                 Enum.Parse<GenerationMode>(parse.GetValue(mode)!, ignoreCase: true),
                 parse.GetValue(fused),
                 parse.GetValue(image)!,
-                parse.GetValue(networkPolicy));
+                parse.GetValue(networkPolicy),
+                parse.GetValue(nameSuffix)!);
             var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));
         });

@@ -5,11 +5,14 @@ namespace ArgoFlow.Templates.Generation;
 /// <param name="Fused">One Argo step that runs the whole spec in the Pipeline service instead of one per step.</param>
 /// <param name="Image">The ArgoFlow image of the services, the plugin sidecar and container steps.</param>
 /// <param name="NetworkPolicy">Also emit a NetworkPolicy that lets only workflow pods and ArgoFlow clients in.</param>
+/// <param name="NameSuffix">Appended to every pipeline's name (its WorkflowTemplate and folder), e.g. "-plugin", so the
+/// same spec generated in several modes can sit side by side in one namespace.</param>
 public sealed record GeneratorOptions(
     GenerationMode Mode = GenerationMode.Http,
     bool Fused = false,
     string Image = GeneratorOptions.DefaultImage,
-    bool NetworkPolicy = false)
+    bool NetworkPolicy = false,
+    string NameSuffix = "")
 {
     /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>
     public const string DefaultImage = "ghcr.io/argoflow/argoflow:0.1.0";

@@ -22,6 +22,7 @@ public static class PipelineGenerator
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(options);
+        specs = Renamed(specs, options.NameSuffix);
         Check(specs, options);
         var files = new List<GeneratedFile>();
         foreach (var spec in specs)
@@ -106,6 +107,24 @@ public static class PipelineGenerator
         GenerationMode.Container => new ContainerStepTemplates(options.Image),
         _ => new HttpStepTemplates(),
     };
+
+    /// <summary>Each pipeline named NAME + suffix (its WorkflowTemplate and output folder), checked as a resource name.</summary>
+    private static IReadOnlyList<PipelineSpec> Renamed(IReadOnlyList<PipelineSpec> specs, string suffix)
+    {
+        if (suffix.Length == 0)
+        {
+            return specs;
+        }
+
+        return specs.Select(spec =>
+        {
+            var name = spec.Name + suffix;
+            return Names.CheckResourceName(name) is { } problem
+                ? throw new ArgoFlowException(ExitCode.Usage, $"--name-suffix '{suffix}' on pipeline '{spec.Name}': {problem}",
+                    "a suffix such as -http keeps the name a DNS-1123 label of at most 63 characters")
+                : spec with { Name = name };
+        }).ToList();
+    }
 
     private static void Check(IReadOnlyList<PipelineSpec> specs, GeneratorOptions options)
     {
