@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using OpenCvSharp;
 
@@ -79,6 +80,7 @@ internal static unsafe class BinomialBlur
     }
 
     /// <summary>Row <paramref name="y"/> with reflect-101 borders: -1 is row 1, n is row n-2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte* Row(byte* data, nint step, int y, int rows)
     {
         if (y < 0)
@@ -93,6 +95,7 @@ internal static unsafe class BinomialBlur
         return data + (y * step);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vertical5(byte* r0, byte* r1, byte* r2, byte* r3, byte* r4, ushort* line, int n)
     {
         var i = 0;
@@ -111,6 +114,7 @@ internal static unsafe class BinomialBlur
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vertical3(byte* r0, byte* r1, byte* r2, ushort* line, int n)
     {
         var i = 0;
@@ -141,6 +145,7 @@ internal static unsafe class BinomialBlur
     }
 
     /// <summary>out = (s[-2] + s[+2] + 4 (s[-1] + s[+1]) + 6 s[0] + 128) >> 8, pixel neighbours `channels` apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Horizontal5(ushort* sums, byte* dst, int n, int channels)
     {
         var c = channels;
@@ -161,6 +166,7 @@ internal static unsafe class BinomialBlur
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Horizontal3(ushort* sums, byte* dst, int n, int channels)
     {
         var c = channels;
@@ -181,6 +187,7 @@ internal static unsafe class BinomialBlur
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Sum5(ushort* s, int c, Vector256<ushort> half)
     {
         var outer = Vector256.Load(s) + Vector256.Load(s + (4 * c));
@@ -190,6 +197,7 @@ internal static unsafe class BinomialBlur
         return total >>> 8;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Sum3(ushort* s, int c, Vector256<ushort> half)
     {
         var total = Vector256.Load(s) + Vector256.Load(s + (2 * c)) + (Vector256.Load(s + c) << 1) + half;
@@ -197,6 +205,7 @@ internal static unsafe class BinomialBlur
     }
 
     /// <summary>16 bytes as 16 ushort lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Widen(byte* p)
     {
         var bytes = Vector128.Load(p);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using OpenCvSharp;
 
@@ -86,6 +87,7 @@ public static unsafe class AreaShrink
     }
 
     /// <summary>line[i] = sum over the source rows of destination row y of weight x byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CombineRows(byte* src, nint step, TapTable rows, int y, ushort* line, int n)
     {
         var first = rows.Start[y];
@@ -121,6 +123,7 @@ public static unsafe class AreaShrink
     /// A factor under 2: at most three source columns per pixel, unrolled. Unused taps have weight 0; the row
     /// buffer has room for their reads past its end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CombineThreeColumns(ushort* line, TapTable columns, byte* dst, int width, ulong reciprocal, uint rounding)
     {
         fixed (ushort* weightTable = columns.Weights)
@@ -142,6 +145,7 @@ public static unsafe class AreaShrink
     }
 
     /// <summary>A factor from 2 to 3: at most four source columns per pixel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CombineFourColumns(ushort* line, TapTable columns, byte* dst, int width, ulong reciprocal, uint rounding)
     {
         fixed (ushort* weightTable = columns.Weights)
