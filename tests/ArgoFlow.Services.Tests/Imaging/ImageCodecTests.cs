@@ -28,6 +28,22 @@ public sealed class ImageCodecTests
     }
 
     [Fact]
+    public void Png_stays_lossless_with_the_fast_filter_and_strategy()
+    {
+        using var colour = Cv2.ImRead(SharedData.Image("0.jpg"), ImreadModes.Color);
+        using var gray = colour.CvtColor(ColorConversionCodes.BGR2GRAY);
+
+        foreach (var image in new[] { colour, gray })
+        {
+            using var decoded = Cv2.ImDecode(ImageCodec.Encode(image, "png", 90), ImreadModes.Unchanged);
+            using var difference = new Mat();
+            Cv2.Absdiff(image, decoded, difference);
+
+            Assert.Equal(0, Cv2.CountNonZero(difference.Reshape(1)));
+        }
+    }
+
+    [Fact]
     public void Jpeg_with_exif_rotation_decodes_with_swapped_sides_and_is_accepted()
     {
         using var image = Cv2.ImRead(SharedData.Image("3.jpg"), ImreadModes.Color);
