@@ -13,6 +13,9 @@ public sealed record PluginStepConfig(StepBinding Binding, string Endpoint, Time
 {
     public const int DefaultTimeoutSeconds = 30;
 
+    /// <summary>The fields of <c>plugin.argoflow</c>: anything else is a typo, reported rather than ignored.</summary>
+    private static readonly string[] Fields = ["type", "endpoint", "timeoutSeconds", "request"];
+
     /// <summary>Reads the object, or returns every problem with it (paths as they appear in the template).</summary>
     public static (PluginStepConfig? Config, IReadOnlyList<string> Problems) Read(JsonElement config)
     {
@@ -20,6 +23,11 @@ public sealed record PluginStepConfig(StepBinding Binding, string Endpoint, Time
         if (config.ValueKind != JsonValueKind.Object)
         {
             return (null, ["plugin.argoflow must be an object {type, endpoint, timeoutSeconds, request}"]);
+        }
+
+        foreach (var property in config.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
+        {
+            problems.Add($"plugin.argoflow.{property.Name} is not a field of the argoflow plugin (it has {string.Join(", ", Fields)})");
         }
 
         var typeName = String(config, "type");

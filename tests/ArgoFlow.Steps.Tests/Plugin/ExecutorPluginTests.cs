@@ -148,6 +148,21 @@ public sealed class ExecutorPluginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_misspelt_field_of_the_argoflow_object_fails_the_node_naming_it()
+    {
+        var raw = ArgoRequests.Body("typo", "argoflow", new JsonObject
+        {
+            ["type"] = "resize", ["endpoint"] = services.Target, ["timeoutSecond"] = 5, ["request"] = new JsonObject { ["input"] = "in/photo.jpg" },
+        });
+
+        var (_, body) = await PostAsync(raw, Token);
+
+        Assert.Equal("Failed", (string?)body["node"]!["phase"]);
+        Assert.Contains("plugin.argoflow.timeoutSecond is not a field of the argoflow plugin (it has type, endpoint, timeoutSeconds, request)",
+            (string?)body["node"]!["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_field_the_contract_does_not_have_fails_the_node()
     {
         var raw = ArgoRequests.Argoflow("resize", services.Target, new JsonObject { ["input"] = "in/photo.jpg", ["widht"] = 3 });
