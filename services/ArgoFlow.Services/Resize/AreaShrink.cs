@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using OpenCvSharp;
@@ -23,6 +24,12 @@ public static unsafe class AreaShrink
 
     private const int BandRows = 32;
 
+    /// <summary>Tap tables by (source, destination) length: a service sees the same few sizes again and again.</summary>
+    private static readonly ConcurrentDictionary<(int Source, int Destination), TapTable> Tables = new();
+
+    /// <summary>Beyond this many sizes the cache starts over, so odd sizes cannot grow it without bound.</summary>
+    private const int MaxTables = 256;
+
     /// <summary>Whether <see cref="Apply"/> handles this shrink (otherwise use Cv2.Resize).</summary>
     public static bool Supports(Mat source, Size size)
     {
@@ -44,8 +51,8 @@ public static unsafe class AreaShrink
     public static void Apply(Mat source, Mat output, Size size)
     {
         output.Create(size, source.Type());
-        var columns = Taps(source.Width, size.Width);
-        var rows = Taps(source.Height, size.Height);
+        var columns = CachedTaps(source.Width, size.Width);
+        var rows = CachedTaps(source.Height, size.Height);
         var divisor = (uint)(columns.Numerator * rows.Numerator);
         // n / divisor as a multiply and shift, exact for every sum here (n < 2^24, n x divisor < 2^48).
         var reciprocal = ((1UL << 48) / divisor) + 1;
@@ -164,6 +171,21 @@ public static unsafe class AreaShrink
                 }
             }
         }
+    }
+
+    private static TapTable CachedTaps(int source, int destination)
+    {
+        if (Tables.TryGetValue((source, destination), out var table))
+        {
+            return table;
+        }
+
+        if (Tables.Count >= MaxTables)
+        {
+            Tables.Clear();
+        }
+
+        return Tables.GetOrAdd((source, destination), key => Taps(key.Source, key.Destination));
     }
 
     /// <summary>For each destination index: the first source index, how many follow, and their weights x numerator.</summary>
