@@ -55,6 +55,11 @@ internal static class StripJpegEncoder
         // The restart interval is a 16-bit count of MCUs: wide images take more, thinner strips.
         var rowsPerStrip = (mcuRows + strips - 1) / strips;
         rowsPerStrip = Math.Min(rowsPerStrip, ushort.MaxValue / mcuColumns);
+        if (rowsPerStrip < 1)
+        {
+            return Single(image, parameters); // wider than any JPEG may be: let the encoder say so
+        }
+
         var count = (mcuRows + rowsPerStrip - 1) / rowsPerStrip;
         var pieces = new byte[count][];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = strips }, i =>

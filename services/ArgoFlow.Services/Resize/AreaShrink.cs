@@ -12,14 +12,14 @@ namespace ArgoFlow.Services.Resize;
 /// weight in a destination pixel is the area they share; with the scale p/q in lowest terms every weight is a
 /// whole multiple of 1/p, so the sums are exact integers: rows are combined with 16-bit vector lanes, then each
 /// destination pixel adds its few columns, and the sum is divided by p_x * p_y rounding half up. That is OpenCV's
-/// result, byte for byte where the true value is not exactly halfway (tested), in less than half its time.
+/// result, byte for byte where the true value is not exactly halfway (tested), in about half its time.
 /// </summary>
 public static unsafe class AreaShrink
 {
     /// <summary>Largest numerator of a scale handled: keeps row sums (at most p_y x 255) within 16 bits.</summary>
     private const int MaxNumerator = 256;
 
-    /// <summary>Largest p_x x p_y: keeps the rounded division exact with a 40-bit reciprocal.</summary>
+    /// <summary>Largest p_x x p_y: keeps the rounded division exact with a 48-bit reciprocal.</summary>
     private const int MaxDivisor = 65535;
 
     private const int BandRows = 32;
