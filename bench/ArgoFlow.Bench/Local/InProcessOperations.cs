@@ -34,8 +34,7 @@ internal sealed class InProcessOperations
     public ResizeResponse Resize(ResizeRequest request, string step)
     {
         var parameters = RequestParameters.Validate(StepCatalog.Resize, request);
-        var settings = new ResizeSettings(parameters.OptionalWhole("width"), parameters.OptionalWhole("height"),
-            parameters.OptionalWhole("maxSide"), parameters.Text("fit"), parameters.Text("interpolation"));
+        var settings = StepSettings.Resize(parameters);
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
         // The same reduced JPEG decode as the Resize service, so the floor is the same operation.
@@ -57,13 +56,7 @@ internal sealed class InProcessOperations
     {
         var detector = model ?? throw new StepException(StepFailure.InvalidArgument, "detect: no model was loaded", "model");
         var parameters = RequestParameters.Validate(StepCatalog.Detect, request);
-        var settings = new DetectSettings(
-            parameters.Has("scoreThreshold") ? (float)parameters.Number("scoreThreshold") : detector.DefaultScoreThreshold,
-            parameters.Has("iouThreshold") ? (float)parameters.Number("iouThreshold") : detector.DefaultIouThreshold,
-            parameters.Whole("maxDetections"))
-        {
-            Classes = parameters.TextList("classes").ToHashSet(StringComparer.Ordinal),
-        };
+        var settings = StepSettings.Detect(parameters, detector);
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
         // As the Detect service does without an annotated copy: decode reduced, down to the model's input size.
@@ -102,23 +95,14 @@ internal sealed class InProcessOperations
         var parameters = RequestParameters.Validate(StepCatalog.Filter, request);
         var operation = parameters.Text("operation");
         var padding = parameters.Whole("regionPadding");
-        var regions = request.Regions.Select(b => ToRect(b.X1, b.Y1, b.X2, b.Y2, padding)).ToList();
-        if (request.RegionsUri.Length > 0)
+        var regions = request.Regions.Select(b => StepSettings.Region(b, padding)).ToList();
+        if (request.RegionsUri.Length > 0 &&
+            JsonSerializer.Deserialize(Read(request.RegionsUri), DetectionsJsonContext.Default.DetectionsDocument) is { } document)
         {
-            var document = JsonSerializer.Deserialize(Read(request.RegionsUri), DetectionsJsonContext.Default.DetectionsDocument);
-            regions.AddRange((document?.Detections ?? [])
-                .Where(d => request.RegionClasses.Count == 0 || request.RegionClasses.Contains(d.ClassName))
-                .Select(d => ToRect(d.Box.X1, d.Box.Y1, d.Box.X2, d.Box.Y2, padding)));
+            regions.AddRange(StepSettings.Regions(document, request.RegionClasses, padding));
         }
 
-        var settings = new FilterSettings(
-            operation, parameters.OptionalWhole("kernelSize") ?? (operation == "blurRegions" ? 31 : 5),
-            parameters.Number("sigma"), parameters.Number("amount"), parameters.Number("lowThreshold"),
-            parameters.Number("highThreshold"), parameters.Number("strength"), parameters.Number("brightness"),
-            parameters.Number("contrast"), parameters.Whole("blockSize"))
-        {
-            Regions = regions,
-        };
+        var settings = StepSettings.Filter(parameters, regions);
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
         using var source = Decode(request.Input, timing, null, out _);
@@ -158,13 +142,4 @@ internal sealed class InProcessOperations
     /// <summary>One key per step and input, so concurrent runs of different inputs never share an output.</summary>
     private static string OutputKey(string step, string input, string extension) =>
         $"memory/{step}/{Path.GetFileNameWithoutExtension(input)}.{extension}";
-
-    private static Rect ToRect(float bx1, float by1, float bx2, float by2, int padding)
-    {
-        var x1 = (int)Math.Floor(Math.Min(bx1, bx2)) - padding;
-        var y1 = (int)Math.Floor(Math.Min(by1, by2)) - padding;
-        var x2 = (int)Math.Ceiling(Math.Max(bx1, bx2)) + padding;
-        var y2 = (int)Math.Ceiling(Math.Max(by1, by2)) + padding;
-        return new Rect(x1, y1, x2 - x1, y2 - y1);
-    }
 }

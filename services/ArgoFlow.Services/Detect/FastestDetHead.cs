@@ -12,15 +12,7 @@ internal static class FastestDetHead
     public static void Prepare(Mat bgr, Span<float> tensor, int inputWidth, int inputHeight)
     {
         using var resized = new Mat();
-        var size = new Size(inputWidth, inputHeight);
-        if (Resize.AreaShrink.Supports(bgr, size))
-        {
-            Resize.AreaShrink.Apply(bgr, resized, size);
-        }
-        else
-        {
-            Cv2.Resize(bgr, resized, size, 0, 0, InterpolationFlags.Area);
-        }
+        Resize.AreaShrink.Resize(bgr, resized, new Size(inputWidth, inputHeight));
         TensorFill.FromBgr(resized, tensor, swapToRgb: false);
     }
 

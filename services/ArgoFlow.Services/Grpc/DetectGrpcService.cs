@@ -31,13 +31,7 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         var clock = new StageClock(_io.Time);
         var parameters = RequestParameters.Validate(StepCatalog.Detect, request);
         var model = _models.Get(request.Model);
-        var settings = new DetectSettings(
-            parameters.Has("scoreThreshold") ? (float)parameters.Number("scoreThreshold") : model.DefaultScoreThreshold,
-            parameters.Has("iouThreshold") ? (float)parameters.Number("iouThreshold") : model.DefaultIouThreshold,
-            parameters.Whole("maxDetections"))
-        {
-            Classes = parameters.TextList("classes").ToHashSet(StringComparer.Ordinal),
-        };
+        var settings = StepSettings.Detect(parameters, model);
         var input = _io.Store.Resolve(request.Input, "input");
         var detectionsOut = !request.WriteDetections ? null : request.DetectionsOutput.Length > 0
             ? _io.Store.Resolve(request.DetectionsOutput, "detectionsOutput")

@@ -44,7 +44,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             : OutputKeys.Derive(input, "filter", request, ImageCodec.Extension(format));
 
         var padding = parameters.Whole("regionPadding");
-        var regions = request.Regions.Select(b => ToRect(b, padding)).ToList();
+        var regions = request.Regions.Select(b => StepSettings.Region(b, padding)).ToList();
         if (regionsFile is not null)
         {
             using var json = await _io.ReadObjectAsync(regionsFile, clock, context.CancellationToken);
@@ -52,15 +52,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         }
 
         using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken);
-        var settings = new FilterSettings(
-            operation,
-            parameters.OptionalWhole("kernelSize") ?? (operation == "blurRegions" ? 31 : 5),
-            parameters.Number("sigma"), parameters.Number("amount"), parameters.Number("lowThreshold"),
-            parameters.Number("highThreshold"), parameters.Number("strength"), parameters.Number("brightness"),
-            parameters.Number("contrast"), parameters.Whole("blockSize"))
-        {
-            Regions = regions,
-        };
+        var settings = StepSettings.Filter(parameters, regions);
         var start = clock.Now();
         using var filtered = ImageFilters.Apply(source.Image, settings);
         clock.Add(StageClock.Stage.Process, start);
@@ -75,15 +67,6 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Timing = clock.Finish(),
             Instance = _options.Instance,
         };
-    }
-
-    private static Rect ToRect(Box box, int padding)
-    {
-        var x1 = (int)Math.Floor(Math.Min(box.X1, box.X2)) - padding;
-        var y1 = (int)Math.Floor(Math.Min(box.Y1, box.Y2)) - padding;
-        var x2 = (int)Math.Ceiling(Math.Max(box.X1, box.X2)) + padding;
-        var y2 = (int)Math.Ceiling(Math.Max(box.Y1, box.Y2)) + padding;
-        return new Rect(x1, y1, x2 - x1, y2 - y1);
     }
 
     private static List<Rect> RegionsFrom(ReadOnlySpan<byte> json, string uri, Google.Protobuf.Collections.RepeatedField<string> classes, int padding)
@@ -103,9 +86,6 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             throw StepException.Invalid("regionsUri", $"{uri} has no 'detections' list");
         }
 
-        return document.Detections
-            .Where(d => classes.Count == 0 || classes.Contains(d.ClassName))
-            .Select(d => ToRect(new Box { X1 = d.Box.X1, Y1 = d.Box.Y1, X2 = d.Box.X2, Y2 = d.Box.Y2 }, padding))
-            .ToList();
+        return StepSettings.Regions(document, classes, padding).ToList();
     }
 }

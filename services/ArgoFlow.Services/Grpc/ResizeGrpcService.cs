@@ -25,9 +25,7 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
         ArgumentNullException.ThrowIfNull(context);
         var clock = new StageClock(_io.Time);
         var parameters = RequestParameters.Validate(StepCatalog.Resize, request);
-        var settings = new ResizeSettings(
-            parameters.OptionalWhole("width"), parameters.OptionalWhole("height"), parameters.OptionalWhole("maxSide"),
-            parameters.Text("fit"), parameters.Text("interpolation"));
+        var settings = StepSettings.Resize(parameters);
         var format = parameters.Text("format");
         var input = _io.Store.Resolve(request.Input, "input");
         var output = request.Output.Length > 0

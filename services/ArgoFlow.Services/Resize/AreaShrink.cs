@@ -47,6 +47,20 @@ public static unsafe class AreaShrink
         return (qx != 1 || qy != 1) && px <= MaxNumerator && py <= MaxNumerator && px * py <= MaxDivisor && px < 3 * qx;
     }
 
+    /// <summary>An INTER_AREA resize: this class's shrink where <see cref="Supports"/> says so, OpenCV's otherwise.</summary>
+    public static void Resize(Mat source, Mat output, Size size)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Supports(source, size))
+        {
+            Apply(source, output, size);
+        }
+        else
+        {
+            Cv2.Resize(source, output, size, 0, 0, InterpolationFlags.Area);
+        }
+    }
+
     /// <summary>Shrinks <paramref name="source"/> to <paramref name="size"/> into <paramref name="output"/>.</summary>
     public static void Apply(Mat source, Mat output, Size size)
     {

@@ -72,9 +72,9 @@ public static class Resizer
         var (output, scaled) = Plan(full.Width, full.Height, settings);
         var resized = new Mat();
         var interpolation = Interpolation(settings.Interpolation);
-        if (interpolation == InterpolationFlags.Area && AreaShrink.Supports(source, scaled))
+        if (interpolation == InterpolationFlags.Area)
         {
-            AreaShrink.Apply(source, resized, scaled);
+            AreaShrink.Resize(source, resized, scaled);
         }
         else
         {
