@@ -17,6 +17,16 @@ public sealed class BenchInputsTests
     }
 
     [Fact]
+    public void Default_input_is_a_plain_jpeg_without_restart_markers_like_a_cameras()
+    {
+        using var temp = new TempDirectory();
+        var bytes = File.ReadAllBytes(BenchInputs.CreateDefault(SharedData.ImagesDir, temp.Combine("in.jpg")));
+
+        // No DRI segment: no decoder shortcut (or ArgoFlow's own strip encoding) applies to the reference input.
+        Assert.False(bytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDD]) >= 0);
+    }
+
+    [Fact]
     public void Input_folder_yields_its_images_sorted_by_name()
     {
         using var temp = new TempDirectory();

@@ -30,6 +30,24 @@ public sealed class GenerateCommandTests
         Assert.True(File.Exists(Path.Combine(dir.Path, "services", "argo", "executor-plugin.yaml")));
     }
 
+    [Theory]
+    [InlineData("--name-suffix", "-plugin")] // a value that starts with '-' is still the option's value
+    [InlineData("--name-suffix=-plugin", null)]
+    public async Task Name_suffix_renames_the_template_folder_and_a_bad_one_exits_2_writing_nothing(string option, string? value)
+    {
+        using var dir = new TempDirectory();
+        string[] suffix = value is null ? [option] : [option, value];
+
+        var (code, _, stderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--mode", "plugin", .. suffix, "-o", dir.Path]);
+        var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--name-suffix=-X", "-o", Path.Combine(dir.Path, "bad")]);
+
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "classic-plugin", "workflowtemplate.yaml")));
+        Assert.Equal(2, badCode);
+        Assert.StartsWith("error: --name-suffix '-X' on pipeline 'classic': ", badStderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "bad")));
+    }
+
     [Fact]
     public async Task Check_passes_on_the_committed_golden_folder()
     {

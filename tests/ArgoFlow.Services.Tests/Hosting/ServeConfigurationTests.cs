@@ -57,4 +57,12 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.Equal(environment, ServeConfiguration.EnvironmentName(key));
         Assert.Equal(flag, ServeConfiguration.FlagName(key));
     }
+
+    [Fact]
+    public void Two_inference_threads_for_one_pipeline_at_a_time_and_one_each_for_several()
+    {
+        Assert.Equal(Math.Min(2, Environment.ProcessorCount), WarmHostOptions.IntraOpThreadsFor(1));
+        Assert.Equal(1, WarmHostOptions.IntraOpThreadsFor(2));
+        Assert.Equal(1, WarmHostOptions.IntraOpThreadsFor(16));
+    }
 }
