@@ -9,6 +9,10 @@
 ARG DOTNET_TAG=10.0-noble
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_TAG} AS build
+# gcc and libjpeg-turbo's headers build libargoflow_jpeg.so, the streamed JPEG blur's row-by-row decoder.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libc6-dev libjpeg-turbo8-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files first so the restore layer is reused while only sources change.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
@@ -22,22 +26,24 @@ COPY bench/ArgoFlow.Bench/*.csproj bench/ArgoFlow.Bench/
 COPY cli/ArgoFlow.Cli/*.csproj cli/ArgoFlow.Cli/
 RUN dotnet restore cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj
 COPY . .
-RUN dotnet publish cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj -c Release --no-restore -o /out \
+RUN dotnet publish cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj -c Release --no-restore -o /out -p:ArgoFlowRequireNativeJpeg=true \
  && rm -f /out/*.pdb /out/*.dll.config
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_TAG} AS runtime
 # libOpenCvSharpExtern.so's direct NEEDED entries (readelf -d): GTK 3, gdk/pango/cairo/atk, freetype, harfbuzz,
 # X11, libdrm, libatomic - GTK is linked even though no window is ever opened. libgtk-3-0t64 (Ubuntu 24.04's name)
-# pulls all but the last two; the ldd check below proves nothing is missing.
+# pulls all but the last two; the ldd check below proves nothing is missing. libjpeg-turbo8 is what
+# libargoflow_jpeg.so opens at run time (dlmopen, so ldd cannot see it; the check below looks for it).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libgtk-3-0t64 libdrm2 libatomic1 \
+ && apt-get install -y --no-install-recommends libgtk-3-0t64 libdrm2 libatomic1 libjpeg-turbo8 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/ ./
 # Fail the build, not the first request, when a native dependency is missing.
 RUN for lib in /app/*.so; do \
       if ldd "$lib" | grep -q 'not found'; then echo "missing libraries for $lib:"; ldd "$lib" | grep 'not found'; exit 1; fi; \
-    done
+    done \
+ && ldconfig -p | grep -q 'libjpeg.so.8 ' || { echo "libjpeg.so.8 missing: the streamed JPEG blur would be off"; exit 1; }
 
 ARG INCLUDE_MODEL=true
 RUN mkdir -p /opt/argoflow/models /data \

@@ -38,45 +38,62 @@ internal static unsafe class BinomialBlur
         var dstStep = (nint)output.Step();
         var radius = kernelSize / 2;
         var bands = (rows + BandRows - 1) / BandRows;
-        Parallel.For(0, bands, band =>
-        {
-            // The vertical sums of one row, with `radius` pixels of reflected border on each side.
-            var padded = ArrayPool<ushort>.Shared.Rent(rowBytes + (2 * radius * channels) + Vector256<ushort>.Count);
-            try
-            {
-                fixed (ushort* sums = padded)
-                {
-                    var end = Math.Min(rows, (band + 1) * BandRows);
-                    for (var y = band * BandRows; y < end; y++)
-                    {
-                        var line = sums + (radius * channels);
-                        if (radius == 2)
-                        {
-                            Vertical5(Row(src, srcStep, y - 2, rows), Row(src, srcStep, y - 1, rows), src + (y * srcStep),
-                                Row(src, srcStep, y + 1, rows), Row(src, srcStep, y + 2, rows), line, rowBytes);
-                        }
-                        else
-                        {
-                            Vertical3(Row(src, srcStep, y - 1, rows), src + (y * srcStep), Row(src, srcStep, y + 1, rows), line, rowBytes);
-                        }
+        Parallel.For(0, bands, band => Rows(src, srcStep, dst, dstStep, rows, channels, rowBytes, radius,
+            band * BandRows, Math.Min(rows, (band + 1) * BandRows)));
+    }
 
-                        Reflect(line, rowBytes, channels, radius);
-                        if (radius == 2)
-                        {
-                            Horizontal5(sums, dst + (y * dstStep), rowBytes, channels);
-                        }
-                        else
-                        {
-                            Horizontal3(sums, dst + (y * dstStep), rowBytes, channels);
-                        }
+    /// <summary>
+    /// Blurs rows [<paramref name="top"/>, <paramref name="bottom"/>) of <paramref name="source"/> into the same rows
+    /// of <paramref name="output"/> (already created, same size and type) on the calling thread. Only source rows
+    /// top - radius to bottom + radius - 1 (clamped to the image) are read, so a caller that decodes the source row by
+    /// row can blur a strip as soon as the rows below it are there (<see cref="StreamedJpegFilter"/>).
+    /// </summary>
+    public static void ApplyRows(Mat source, Mat output, int kernelSize, int top, int bottom)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bottom, source.Rows);
+        Rows((byte*)source.Data, (nint)source.Step(), (byte*)output.Data, (nint)output.Step(), source.Rows,
+            source.Channels(), source.Cols * source.Channels(), kernelSize / 2, top, bottom);
+    }
+
+    private static void Rows(byte* src, nint srcStep, byte* dst, nint dstStep, int rows, int channels, int rowBytes,
+        int radius, int top, int bottom)
+    {
+        // The vertical sums of one row, with `radius` pixels of reflected border on each side.
+        var padded = ArrayPool<ushort>.Shared.Rent(rowBytes + (2 * radius * channels) + Vector256<ushort>.Count);
+        try
+        {
+            fixed (ushort* sums = padded)
+            {
+                for (var y = top; y < bottom; y++)
+                {
+                    var line = sums + (radius * channels);
+                    if (radius == 2)
+                    {
+                        Vertical5(Row(src, srcStep, y - 2, rows), Row(src, srcStep, y - 1, rows), src + (y * srcStep),
+                            Row(src, srcStep, y + 1, rows), Row(src, srcStep, y + 2, rows), line, rowBytes);
+                    }
+                    else
+                    {
+                        Vertical3(Row(src, srcStep, y - 1, rows), src + (y * srcStep), Row(src, srcStep, y + 1, rows), line, rowBytes);
+                    }
+
+                    Reflect(line, rowBytes, channels, radius);
+                    if (radius == 2)
+                    {
+                        Horizontal5(sums, dst + (y * dstStep), rowBytes, channels);
+                    }
+                    else
+                    {
+                        Horizontal3(sums, dst + (y * dstStep), rowBytes, channels);
                     }
                 }
             }
-            finally
-            {
-                ArrayPool<ushort>.Shared.Return(padded);
-            }
-        });
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(padded);
+        }
     }
 
     /// <summary>Row <paramref name="y"/> with reflect-101 borders: -1 is row 1, n is row n-2.</summary>

@@ -51,12 +51,33 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             regions.AddRange(RegionsFrom(json.Span, _io.Store.ToUri(regionsFile), request.RegionClasses, padding));
         }
 
-        using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken);
         var settings = StepSettings.Filter(parameters, regions);
+        var quality = parameters.Whole("quality");
+        using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
+
+        // A blur from JPEG to JPEG overlaps decode, blur and encode (same pixels, see StreamedJpegFilter).
+        if (StreamedJpegFilter.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
+        {
+            clock.AddMilliseconds(StageClock.Stage.Decode, streamed.DecodeMs);
+            clock.AddMilliseconds(StageClock.Stage.Process, streamed.ProcessMs);
+            clock.AddMilliseconds(StageClock.Stage.Encode, streamed.EncodeMs);
+            await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
+            return new FilterResponse
+            {
+                Output = _io.Store.ToUri(output),
+                Width = streamed.Width,
+                Height = streamed.Height,
+                Bytes = streamed.Bytes.Length,
+                Timing = clock.Finish(),
+                Instance = _options.Instance,
+            };
+        }
+
+        using var source = _io.DecodeImage(data.Span, input, clock);
         var start = clock.Now();
         using var filtered = ImageFilters.Apply(source.Image, settings);
         clock.Add(StageClock.Stage.Process, start);
-        var bytes = await _io.SaveImageAsync(output, filtered, format, parameters.Whole("quality"), clock, context.CancellationToken);
+        var bytes = await _io.SaveImageAsync(output, filtered, format, quality, clock, context.CancellationToken);
         return new FilterResponse
         {
             Output = _io.Store.ToUri(output),

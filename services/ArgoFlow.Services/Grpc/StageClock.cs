@@ -28,9 +28,11 @@ public sealed class StageClock
     public long Now() => _time.GetTimestamp();
 
     /// <summary>Adds the time since <paramref name="since"/> (from <see cref="Now"/>) to a stage.</summary>
-    public void Add(Stage stage, long since)
+    public void Add(Stage stage, long since) => AddMilliseconds(stage, _time.GetElapsedTime(since).TotalMilliseconds);
+
+    /// <summary>Adds a duration measured elsewhere (the streamed filter's overlapping stages) to a stage.</summary>
+    public void AddMilliseconds(Stage stage, double ms)
     {
-        var ms = _time.GetElapsedTime(since).TotalMilliseconds;
         switch (stage)
         {
             case Stage.Download: _timing.DownloadMs += ms; break;

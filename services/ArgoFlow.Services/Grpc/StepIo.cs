@@ -31,8 +31,15 @@ public sealed class StepIo
         var start = clock.Now();
         using var buffer = await Store.ReadAsync(input, Limits.MaxObjectBytes, cancellationToken);
         clock.Add(StageClock.Stage.Download, start);
-        start = clock.Now();
-        var image = ImageCodec.Decode(buffer.Span, Limits, Store.ToUri(input), reductionFor, out var sourceSize);
+        return DecodeImage(buffer.Span, input, clock, reductionFor);
+    }
+
+    /// <summary>Decodes an object already read (<see cref="ReadObjectAsync"/>), timed as the decode stage.</summary>
+    public LoadedImage DecodeImage(ReadOnlySpan<byte> data, ObjectRef input, StageClock clock, Func<int, int, int>? reductionFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var start = clock.Now();
+        var image = ImageCodec.Decode(data, Limits, Store.ToUri(input), reductionFor, out var sourceSize);
         clock.Add(StageClock.Stage.Decode, start);
         return new LoadedImage(image, sourceSize);
     }

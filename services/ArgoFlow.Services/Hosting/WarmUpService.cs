@@ -105,6 +105,14 @@ internal sealed class WarmUpService : BackgroundService
                     using var filtered = ImageFilters.Apply(decoded, new FilterSettings(operation) { Regions = [new Rect(10, 10, 50, 50)] });
                 }
 
+                // The streamed blur takes images of a megapixel or more: load its decoder and compile its code now.
+                using (var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200)))
+                {
+                    var settings = new FilterSettings("gaussianBlur");
+                    StreamedJpegFilter.TryRun(ImageCodec.Encode(large, "jpeg", 90), new ImageLimits(), "warm-up", settings, "jpeg", 90);
+                    Log.StreamedJpeg(_logger, StreamedJpegFilter.Status);
+                }
+
                 break;
             case "detect":
                 _models.LoadAll();

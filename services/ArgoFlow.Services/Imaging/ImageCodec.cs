@@ -34,30 +34,7 @@ public static class ImageCodec
     /// </summary>
     public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize)
     {
-        ArgumentNullException.ThrowIfNull(limits);
-        if (data.Length == 0)
-        {
-            throw StepException.Undecodable(uri, "the object is empty");
-        }
-
-        var header = ImageHeader.TryRead(data)
-            ?? throw StepException.Undecodable(uri, "not a JPEG, PNG or WebP image (or its header is truncated)");
-        if (header.Width <= 0 || header.Height <= 0)
-        {
-            throw StepException.Undecodable(uri, $"the header claims a {header.Width}x{header.Height} image");
-        }
-
-        if (header.Pixels > limits.MaxPixels)
-        {
-            throw StepException.TooLarge(uri, string.Create(CultureInfo.InvariantCulture,
-                $"{header.Width}x{header.Height} is {header.Pixels} pixels, the limit is {limits.MaxPixels}"));
-        }
-
-        if (!header.Complete)
-        {
-            throw StepException.Undecodable(uri, $"the {header.Format} data is truncated (no end marker)");
-        }
-
+        var header = CheckedHeader(data, limits, uri);
         var reduction = header.Format == "jpeg" && reductionFor is not null ? reductionFor(header.Width, header.Height) : 1;
         var mode = reduction switch
         {
@@ -88,6 +65,39 @@ public static class ImageCodec
         }
 
         return mat;
+    }
+
+    /// <summary>
+    /// The header of an image about to be decoded, after the checks every decode makes: a known format, a plausible
+    /// size within <paramref name="limits"/> (decompression bombs), and an end marker (no truncated file).
+    /// </summary>
+    public static ImageHeader CheckedHeader(ReadOnlySpan<byte> data, ImageLimits limits, string uri)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (data.Length == 0)
+        {
+            throw StepException.Undecodable(uri, "the object is empty");
+        }
+
+        var header = ImageHeader.TryRead(data)
+            ?? throw StepException.Undecodable(uri, "not a JPEG, PNG or WebP image (or its header is truncated)");
+        if (header.Width <= 0 || header.Height <= 0)
+        {
+            throw StepException.Undecodable(uri, $"the header claims a {header.Width}x{header.Height} image");
+        }
+
+        if (header.Pixels > limits.MaxPixels)
+        {
+            throw StepException.TooLarge(uri, string.Create(CultureInfo.InvariantCulture,
+                $"{header.Width}x{header.Height} is {header.Pixels} pixels, the limit is {limits.MaxPixels}"));
+        }
+
+        if (!header.Complete)
+        {
+            throw StepException.Undecodable(uri, $"the {header.Format} data is truncated (no end marker)");
+        }
+
+        return header;
     }
 
     /// <summary>

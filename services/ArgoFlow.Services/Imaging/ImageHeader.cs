@@ -32,6 +32,97 @@ public readonly record struct ImageHeader(string Format, int Width, int Height, 
         return null;
     }
 
+    /// <summary>
+    /// The EXIF orientation of a JPEG (1 = upright, 2-8 = mirrored or rotated, as OpenCV applies them when
+    /// decoding): 1 when there is no EXIF block or no orientation tag, 0 when the EXIF block cannot be read.
+    /// </summary>
+    public static int JpegOrientation(ReadOnlySpan<byte> data)
+    {
+        var i = 2;
+        while (i + 4 <= data.Length && data[i] == 0xFF)
+        {
+            var marker = data[i + 1];
+            if (marker is 0xDA or 0xD9)
+            {
+                return 1; // the scan starts: EXIF comes before it or not at all
+            }
+
+            if (marker is 0xFF or 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7))
+            {
+                i += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(data[(i + 2)..]);
+            if (length < 2 || i + 2 + length > data.Length)
+            {
+                return 0;
+            }
+
+            var segment = data.Slice(i + 4, length - 2);
+            if (marker == 0xE1 && segment.Length >= 6 && segment[..6].SequenceEqual("Exif\0\0"u8))
+            {
+                return ExifOrientation(segment[6..]);
+            }
+
+            i += 2 + length;
+        }
+
+        return 1;
+    }
+
+    private static int ExifOrientation(ReadOnlySpan<byte> tiff)
+    {
+        if (tiff.Length < 8)
+        {
+            return 0;
+        }
+
+        bool little;
+        if (tiff[0] == 'I' && tiff[1] == 'I')
+        {
+            little = true;
+        }
+        else if (tiff[0] == 'M' && tiff[1] == 'M')
+        {
+            little = false;
+        }
+        else
+        {
+            return 0;
+        }
+
+        var ifd = U32(tiff, 4, little);
+        if (U16(tiff, 2, little) != 42 || ifd > (uint)(tiff.Length - 2))
+        {
+            return 0;
+        }
+
+        var count = U16(tiff, (int)ifd, little);
+        for (var e = 0; e < count; e++)
+        {
+            var entry = (int)ifd + 2 + (12 * e);
+            if (entry + 12 > tiff.Length)
+            {
+                return 0;
+            }
+
+            if (U16(tiff, entry, little) == 0x0112)
+            {
+                var value = U16(tiff, entry + 8, little);
+                return value is >= 1 and <= 8 ? value : 0;
+            }
+        }
+
+        return 1;
+    }
+
+    private static uint U32(ReadOnlySpan<byte> data, int at, bool little) =>
+        little ? BinaryPrimitives.ReadUInt32LittleEndian(data[at..]) : BinaryPrimitives.ReadUInt32BigEndian(data[at..]);
+
+    private static int U16(ReadOnlySpan<byte> data, int at, bool little) =>
+        little ? BinaryPrimitives.ReadUInt16LittleEndian(data[at..]) : BinaryPrimitives.ReadUInt16BigEndian(data[at..]);
+
     private static ImageHeader? ReadJpeg(ReadOnlySpan<byte> data)
     {
         var i = 2;

@@ -73,7 +73,8 @@ internal static class StripJpegEncoder
         return Join(pieces, image.Rows, rowsPerStrip * mcuColumns) ?? Single(image, parameters);
     }
 
-    private static byte[] Single(Mat image, ImageEncodingParam[] parameters)
+    /// <summary>One strip (or a whole image) encoded on the calling thread, for <see cref="Join"/>.</summary>
+    internal static byte[] Single(Mat image, ImageEncodingParam[] parameters)
     {
         Cv2.ImEncode(".jpg", image, out var bytes, parameters);
         return bytes;

@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{Service} is SERVING after a {WarmUpMs:0.0} ms warm-up")]
     public static partial void WarmedUp(ILogger logger, string service, double warmUpMs);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Streamed JPEG blur (decode, blur and encode overlapped): {Status}")]
+    public static partial void StreamedJpeg(ILogger logger, string status);
+
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{Service} failed to warm up and stays NOT_SERVING: {Reason}")]
     public static partial void WarmUpFailed(ILogger logger, Exception exception, string service, string reason);
 

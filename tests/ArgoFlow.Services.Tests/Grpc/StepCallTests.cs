@@ -1,3 +1,4 @@
+using ArgoFlow.TestSupport;
 using ArgoFlow.Contracts.V1;
 using ArgoFlow.Services.Tests.Support;
 using Grpc.Core;
@@ -78,6 +79,34 @@ public sealed class StepCallTests : IClassFixture<HostFixture>
         Assert.Equal(3, response.Regions);
         Assert.Equal((640, 480), (response.Width, response.Height));
         Assert.True(File.Exists(new Uri(response.Output).LocalPath));
+    }
+
+    [Fact]
+    public async Task A_large_jpeg_blur_takes_the_streamed_path_with_the_same_pixels_and_a_full_breakdown()
+    {
+        using (var photo = OpenCvSharp.Cv2.ImRead(SharedData.Image("0.jpg"), OpenCvSharp.ImreadModes.Color))
+        using (var large = photo.Resize(new OpenCvSharp.Size(1920, 1080), 0, 0, OpenCvSharp.InterpolationFlags.Cubic))
+        {
+            Directory.CreateDirectory(Path.Combine(_host.StoreRoot, "large"));
+            OpenCvSharp.Cv2.ImWrite(Path.Combine(_host.StoreRoot, "large", "0.jpg"), large);
+        }
+
+        var response = await new FilterService.FilterServiceClient(_host.Channel)
+            .FilterAsync(new FilterRequest { Input = "large/0.jpg", Operation = "gaussianBlur" });
+
+        var input = File.ReadAllBytes(Path.Combine(_host.StoreRoot, "large", "0.jpg"));
+        using var decoded = ArgoFlow.Services.Imaging.ImageCodec.Decode(input, new ArgoFlow.Services.Imaging.ImageLimits(), "large/0.jpg");
+        using var blurred = ArgoFlow.Services.Filter.ImageFilters.Apply(decoded, new ArgoFlow.Services.Filter.FilterSettings("gaussianBlur"));
+        using var expected = OpenCvSharp.Cv2.ImDecode(ArgoFlow.Services.Imaging.ImageCodec.Encode(blurred, "jpeg", 90), OpenCvSharp.ImreadModes.Color);
+        using var written = OpenCvSharp.Cv2.ImRead(new Uri(response.Output).LocalPath, OpenCvSharp.ImreadModes.Color);
+        using var difference = new OpenCvSharp.Mat();
+        OpenCvSharp.Cv2.Absdiff(expected, written, difference);
+        Assert.Equal(0, OpenCvSharp.Cv2.CountNonZero(difference.Reshape(1)));
+        Assert.Equal((1920, 1080), (response.Width, response.Height));
+        Assert.Equal(new FileInfo(new Uri(response.Output).LocalPath).Length, response.Bytes);
+        var t = response.Timing;
+        Assert.True(t.DownloadMs > 0 && t.DecodeMs > 0 && t.EncodeMs > 0 && t.UploadMs > 0, t.ToString());
+        Assert.True(t.DownloadMs + t.DecodeMs + t.ProcessMs + t.EncodeMs + t.UploadMs <= t.TotalMs + 0.01, t.ToString());
     }
 
     [Fact]

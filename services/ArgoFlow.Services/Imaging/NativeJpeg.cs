@@ -1,0 +1,131 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ArgoFlow.Services.Imaging;
+
+/// <summary>
+/// libargoflow_jpeg (Native/argoflow_jpeg.c): libjpeg-turbo's decoder, row by row, for <see cref="Filter.StreamedJpegFilter"/>.
+/// The library is built with the services when gcc and libjpeg's headers are present; when it is missing, or
+/// ARGOFLOW_STREAMED_JPEG=0, <see cref="Available"/> is false and every image is decoded by OpenCV.
+/// </summary>
+internal static unsafe partial class NativeJpeg
+{
+    private const string Library = "argoflow_jpeg";
+    private const int ExpectedVersion = 2;
+    private static readonly Lazy<(bool Available, string Reason)> State = new(Probe);
+
+    /// <summary>Whether the streamed decoder can be used in this process.</summary>
+    public static bool Available => State.Value.Available;
+
+    /// <summary>Why it can or cannot (for the start-up log and `argoflow serve --help` readers).</summary>
+    public static string Status => State.Value.Reason;
+
+    /// <summary>Opens a decoder over <paramref name="data"/>, which must stay pinned until the decoder is closed.</summary>
+    public static OpenResult Open(byte* data, int length, out Decoder? decoder, out int width, out int height, out string? error)
+    {
+        var message = stackalloc byte[256];
+        nint handle;
+        int w, h;
+        var code = afj_open(data, (nuint)length, &handle, &w, &h, message, 256);
+        (width, height) = (w, h);
+        decoder = code == 0 ? new Decoder(handle) : null;
+        error = code < 0 ? Text(message) : null;
+        return code switch
+        {
+            0 => OpenResult.Opened,
+            1 => OpenResult.NotSupported,
+            _ => OpenResult.Failed,
+        };
+    }
+
+    private static string Text(byte* message) => Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(message)).Trim();
+
+    private static (bool, string) Probe()
+    {
+        if (Environment.GetEnvironmentVariable("ARGOFLOW_STREAMED_JPEG") is "0" or "false")
+        {
+            return (false, "off (ARGOFLOW_STREAMED_JPEG=0)");
+        }
+
+        if (!NativeLibrary.TryLoad(Library, typeof(NativeJpeg).Assembly, DllImportSearchPath.AssemblyDirectory, out _))
+        {
+            return (false, "off (libargoflow_jpeg.so was not built: no gcc or libjpeg headers at build time)");
+        }
+
+        try
+        {
+            var version = afj_version();
+            if (version != ExpectedVersion)
+            {
+                return (false, $"off (libargoflow_jpeg.so is version {version}, this build needs {ExpectedVersion})");
+            }
+
+            var message = stackalloc byte[256];
+            return afj_load(message, 256) == 0
+                ? (true, "on (libargoflow_jpeg on the system libjpeg-turbo)")
+                : (false, $"off (the system libjpeg-turbo could not be loaded: {Text(message)})");
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return (false, $"off ({ex.Message})");
+        }
+    }
+
+    public enum OpenResult
+    {
+        Opened,
+        NotSupported,
+        Failed,
+    }
+
+    /// <summary>One image being decoded; not thread-safe (one thread reads rows).</summary>
+    public sealed class Decoder : IDisposable
+    {
+        private nint _handle;
+
+        internal Decoder(nint handle) => _handle = handle;
+
+        /// <summary>Decodes up to <paramref name="rows"/> rows to <paramref name="destination"/>; returns how many (0 at the end).</summary>
+        public int Read(byte* destination, long stride, int rows)
+        {
+            ObjectDisposedException.ThrowIf(_handle == 0, this);
+            return afj_read(_handle, destination, (nint)stride, rows);
+        }
+
+        /// <summary>Corrupt-data warnings so far (libjpeg filled the gap and went on).</summary>
+        public int Warnings => afj_warnings(_handle);
+
+        /// <summary>The error after a failed <see cref="Read"/>, or the first warning.</summary>
+        public string Message => Text(afj_message(_handle));
+
+        public void Dispose()
+        {
+            if (_handle != 0)
+            {
+                afj_close(_handle);
+                _handle = 0;
+            }
+        }
+    }
+
+    [LibraryImport(Library)]
+    private static partial int afj_version();
+
+    [LibraryImport(Library)]
+    private static partial int afj_load(byte* message, int messageSize);
+
+    [LibraryImport(Library)]
+    private static partial int afj_open(byte* data, nuint size, nint* decoder, int* width, int* height, byte* message, int messageSize);
+
+    [LibraryImport(Library)]
+    private static partial int afj_read(nint decoder, byte* destination, nint stride, int rows);
+
+    [LibraryImport(Library)]
+    private static partial int afj_warnings(nint decoder);
+
+    [LibraryImport(Library)]
+    private static partial byte* afj_message(nint decoder);
+
+    [LibraryImport(Library)]
+    private static partial void afj_close(nint decoder);
+}
