@@ -22,6 +22,7 @@ public class ImageOperationsBenchmarks
 #pragma warning restore CA1001
 {
     private static readonly ImageEncodingParam[] Jpeg90 = [new(ImwriteFlags.JpegQuality, 90)];
+    private static readonly FilterSettings Blur = new("gaussianBlur");
     private readonly ImageLimits limits = new();
     private byte[] jpeg = [];
     private Mat image = new();
@@ -106,6 +107,19 @@ public class ImageOperationsBenchmarks
         using var blurred = ImageFilters.Apply(image, new FilterSettings("gaussianBlur"));
         return blurred.Width;
     }
+
+    [Benchmark(Baseline = true, Description = "decode, blur, encode in turn"), BenchmarkCategory("gaussian filter call, JPEG to JPEG")]
+    public int FilterInTurn()
+    {
+        using var decoded = ImageCodec.Decode(jpeg, limits, "bench");
+        using var blurred = ImageFilters.Apply(decoded, Blur);
+        return ImageCodec.Encode(blurred, "jpeg", 90).Length;
+    }
+
+    [Benchmark(Description = "StreamedJpegFilter (overlapped)"), BenchmarkCategory("gaussian filter call, JPEG to JPEG")]
+    public int FilterStreamed() =>
+        StreamedJpegFilter.TryRun(jpeg, limits, "bench", Blur, "jpeg", 90)?.Bytes.Length
+        ?? throw new InvalidOperationException("the streamed path did not apply: " + StreamedJpegFilter.Status);
 
     [Benchmark(Baseline = true, Description = "OpenCV, one thread"), BenchmarkCategory("encode 1920x1080 JPEG q90")]
     public int EncodeFullOpenCv()
