@@ -146,6 +146,71 @@ public sealed class StreamedJpegFilterTests
         Assert.Equal((1920, 1080), (decoded.Width, decoded.Height));
     }
 
+    [Fact]
+    public void Mutated_jpegs_give_an_image_or_a_clear_error_never_a_crash()
+    {
+        if (!NativeJpeg.Available)
+        {
+            return;
+        }
+
+        // The native decoder reads untrusted bytes: flip bytes in the headers and the data, cut the file short,
+        // plant stray markers. libjpeg's fatal errors must come back as errors, not as a dead process.
+        using var photo = Photo(1280, 960);
+        var jpeg = Jpeg(photo, 0x221111, false);
+        var random = new Random(20261126);
+        var outcomes = new Dictionary<string, int>();
+        for (var i = 0; i < 240; i++)
+        {
+            var mutated = (byte[])jpeg.Clone();
+            switch (i % 4)
+            {
+                case 0:
+                    for (var k = 0; k <= random.Next(8); k++)
+                    {
+                        mutated[random.Next(2, 620)] = (byte)random.Next(256);
+                    }
+
+                    break;
+                case 1:
+                    for (var k = 0; k <= random.Next(40); k++)
+                    {
+                        mutated[random.Next(2, mutated.Length - 2)] = (byte)random.Next(256);
+                    }
+
+                    break;
+                case 2:
+                    mutated = [.. mutated[..random.Next(620, mutated.Length - 2)], 0xFF, 0xD9];
+                    break;
+                default:
+                    var at = random.Next(2, 620);
+                    mutated[at] = 0xFF;
+                    mutated[at + 1] = (byte)random.Next(0xC0, 0x100);
+                    break;
+            }
+
+            try
+            {
+                var result = StreamedJpegFilter.TryRun(mutated, Limits, "mutated.jpg", new FilterSettings("gaussianBlur"), "jpeg", 90);
+                var key = result is null ? "usual path" : "image";
+                outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
+                if (result is not null)
+                {
+                    using var decoded = Cv2.ImDecode(result.Bytes, ImreadModes.Color);
+                    Assert.Equal((result.Width, result.Height), (decoded.Width, decoded.Height));
+                }
+            }
+            catch (StepException ex)
+            {
+                Assert.Contains(ex.Failure, new[] { StepFailure.Undecodable, StepFailure.TooLarge });
+                Assert.StartsWith("mutated.jpg", ex.Message, StringComparison.Ordinal);
+                outcomes["error"] = outcomes.GetValueOrDefault("error") + 1;
+            }
+        }
+
+        Assert.True(outcomes.GetValueOrDefault("error") > 0 && outcomes.GetValueOrDefault("image") > 0, string.Join(", ", outcomes));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
