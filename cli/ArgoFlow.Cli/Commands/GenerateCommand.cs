@@ -39,6 +39,15 @@ internal static class GenerateCommand
             Description = "Append to every pipeline's name (WorkflowTemplate and folder), e.g. -plugin, to keep several modes of one spec side by side.",
             DefaultValueFactory = _ => string.Empty,
         };
+        var tlsSecret = new Option<string?>("--tls-secret")
+        {
+            Description = "Serve gRPC over TLS with this kubernetes.io/tls Secret: the Deployments mount it and probe /healthz, default addresses become https://, gRPC clients trust its CA.",
+        };
+        var tlsCaKey = new Option<string>("--tls-ca-key")
+        {
+            Description = "The Secret key of the CA certificate clients trust (with --tls-secret): ca.crt (cert-manager), tls.crt for a self-signed certificate.",
+            DefaultValueFactory = _ => GeneratorOptions.DefaultTlsCaKey,
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
@@ -50,9 +59,10 @@ internal static class GenerateCommand
               argoflow generate -f pipeline.yaml --mode plugin -o deploy/ && kubectl apply -k deploy/
               argoflow generate -f pipeline.yaml -o deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
               argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin -o deploy/plugin
+              argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls -o deploy/
             """)
         {
-            files, output, mode, fused, image, networkPolicy, nameSuffix, check,
+            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, check,
         };
         command.SetAction((parse, _) =>
         {
@@ -61,7 +71,19 @@ internal static class GenerateCommand
                 parse.GetValue(fused),
                 parse.GetValue(image)!,
                 parse.GetValue(networkPolicy),
-                parse.GetValue(nameSuffix)!);
+                parse.GetValue(nameSuffix)!,
+                parse.GetValue(tlsSecret),
+                parse.GetValue(tlsCaKey)!);
+            if (options.TlsSecret is not null && options.Mode == GenerationMode.Http)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("note: --mode http calls the services' HTTP/JSON port, which stays plain HTTP; --tls-secret secures their gRPC port (plugin and container steps, argoflow run, other clients)");
+            }
+            else if (options.TlsSecret is not null && parse.GetResult(tlsCaKey) is null or { Implicit: true })
+            {
+                // Not an error: cert-manager's Secrets have ca.crt. Said so that a self-signed setup is not a mystery.
+                parse.InvocationConfiguration.Error.WriteLine($"note: gRPC clients trust the CA in key {GeneratorOptions.DefaultTlsCaKey} of Secret {options.TlsSecret}; for a self-signed certificate give --tls-ca-key tls.crt");
+            }
+
             var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));
         });

@@ -14,21 +14,37 @@ internal sealed class ServerTrust
     private readonly X509Certificate2Collection _roots = [];
     private readonly X509Certificate2? _pinned;
 
-    public ServerTrust(string? caFile, X509Certificate2? pinned)
+    public ServerTrust(string? caFile, string? caPem, X509Certificate2? pinned)
     {
         _pinned = pinned;
-        if (caFile is null)
+        if (caFile is not null)
         {
-            return;
+            try
+            {
+                _roots.ImportFromPemFile(caFile);
+            }
+            catch (Exception ex) when (ex is CryptographicException or IOException)
+            {
+                throw new ArgoFlowException(ExitCode.InvalidInput, $"ARGOFLOW_CA_FILE: cannot read {caFile}: {ex.Message}", "give a PEM file of CA certificates", ex);
+            }
         }
 
-        try
+        if (caPem is not null)
         {
-            _roots.ImportFromPemFile(caFile);
-        }
-        catch (Exception ex) when (ex is CryptographicException or IOException)
-        {
-            throw new ArgoFlowException(ExitCode.InvalidInput, $"ARGOFLOW_CA_FILE: cannot read {caFile}: {ex.Message}", "give a PEM file of CA certificates", ex);
+            var before = _roots.Count;
+            try
+            {
+                _roots.ImportFromPem(caPem);
+            }
+            catch (CryptographicException ex)
+            {
+                throw new ArgoFlowException(ExitCode.InvalidInput, $"ARGOFLOW_CA_PEM: not PEM certificates: {ex.Message}", "give the text of a PEM file of CA certificates", ex);
+            }
+
+            if (_roots.Count == before)
+            {
+                throw new ArgoFlowException(ExitCode.InvalidInput, "ARGOFLOW_CA_PEM: no certificate in it (expected -----BEGIN CERTIFICATE----- blocks)", "give the text of a PEM file of CA certificates");
+            }
         }
     }
 

@@ -65,9 +65,9 @@ public sealed class StepChannelPool : IDisposable
             KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
             EnableMultipleHttp2Connections = true,
         };
-        if (options.CaFile is not null || options.PinnedCertificate is not null)
+        if (options.CaFile is not null || options.CaPem is not null || options.PinnedCertificate is not null)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = new ServerTrust(options.CaFile, options.PinnedCertificate).Validate;
+            handler.SslOptions.RemoteCertificateValidationCallback = new ServerTrust(options.CaFile, options.CaPem, options.PinnedCertificate).Validate;
         }
 
         return GrpcChannel.ForAddress(ToAddress(target), new GrpcChannelOptions

@@ -13,6 +13,13 @@ public sealed class StepClientOptions
     public string? CaFile { get; init; } = Environment.GetEnvironmentVariable("ARGOFLOW_CA_FILE") is { Length: > 0 } ca ? ca : null;
 
     /// <summary>
+    /// The same as <see cref="CaFile"/> given as PEM text: where no file can be mounted, as in Argo's executor plugin
+    /// sidecar (which takes no volumes), the certificate comes from a Secret through the environment. Default the
+    /// ARGOFLOW_CA_PEM environment variable. Both may be given; their certificates add up.
+    /// </summary>
+    public string? CaPem { get; init; } = Environment.GetEnvironmentVariable("ARGOFLOW_CA_PEM") is { Length: > 0 } pem ? pem : null;
+
+    /// <summary>
     /// One exact certificate accepted for <c>https://</c> targets whatever its name: how the fused Pipeline service
     /// trusts its own process over loopback. Default none.
     /// </summary>

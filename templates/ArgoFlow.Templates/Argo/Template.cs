@@ -11,4 +11,5 @@ public sealed record Template(
     Plugin? Plugin = null,
     Container? Container = null,
     RetryStrategy? RetryStrategy = null,
-    string? Timeout = null);
+    string? Timeout = null,
+    IReadOnlyList<Volume>? Volumes = null);

@@ -12,7 +12,8 @@ namespace ArgoFlow.Templates.Generation;
 /// response JSON (the step's <c>outputs.result</c>). Flags are the kebab-case of the proto JSON names; lists are
 /// comma separated and boxes <c>x1,y1,x2,y2</c> joined by ';'.
 /// </summary>
-internal sealed class ContainerStepTemplates(string image) : IStepTemplateFactory
+/// With TLS (<see cref="GeneratorOptions.TlsSecret"/>) the pod mounts only the CA certificate of the Secret.
+internal sealed class ContainerStepTemplates(string image, string? tlsSecret = null, string tlsCaKey = GeneratorOptions.DefaultTlsCaKey) : IStepTemplateFactory
 {
     public Template Create(PipelineSpec spec, PipelineStep step, string name)
     {
@@ -39,9 +40,12 @@ internal sealed class ContainerStepTemplates(string image) : IStepTemplateFactor
             image,
             Command: ["argoflow"],
             Args: args,
+            Env: tlsSecret is null ? null : [ServiceTls.CaFileEnv],
             Resources: ServiceResources.StepClient,
-            SecurityContext: PodSecurity.Container);
-        return new Template(name, Inputs: StepInputs.Declare(step), Container: container, RetryStrategy: RetryStrategies.From(step.Retry));
+            SecurityContext: PodSecurity.Container,
+            VolumeMounts: tlsSecret is null ? null : [ServiceTls.CaMountFor()]);
+        return new Template(name, Inputs: StepInputs.Declare(step), Container: container, RetryStrategy: RetryStrategies.From(step.Retry),
+            Volumes: tlsSecret is null ? null : [ServiceTls.CaVolumeFor(tlsSecret, tlsCaKey)]);
     }
 
     internal static string Kebab(string camel) =>

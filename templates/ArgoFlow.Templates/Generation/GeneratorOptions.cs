@@ -7,13 +7,22 @@ namespace ArgoFlow.Templates.Generation;
 /// <param name="NetworkPolicy">Also emit a NetworkPolicy that lets only workflow pods and ArgoFlow clients in.</param>
 /// <param name="NameSuffix">Appended to every pipeline's name (its WorkflowTemplate and folder), e.g. "-plugin", so the
 /// same spec generated in several modes can sit side by side in one namespace.</param>
+/// <param name="TlsSecret">A Kubernetes TLS Secret (tls.crt, tls.key): the services serve gRPC over TLS with it, their
+/// default addresses become https://, and the gRPC clients (container steps, the plugin sidecar) trust
+/// <paramref name="TlsCaKey"/> of it. Null: plain gRPC (h2c).</param>
+/// <param name="TlsCaKey">The Secret's key holding the CA certificate clients trust: ca.crt (cert-manager writes it);
+/// tls.crt for a self-signed certificate.</param>
 public sealed record GeneratorOptions(
     GenerationMode Mode = GenerationMode.Http,
     bool Fused = false,
     string Image = GeneratorOptions.DefaultImage,
     bool NetworkPolicy = false,
-    string NameSuffix = "")
+    string NameSuffix = "",
+    string? TlsSecret = null,
+    string TlsCaKey = GeneratorOptions.DefaultTlsCaKey)
 {
+    public const string DefaultTlsCaKey = "ca.crt";
+
     /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>
     public const string DefaultImage = "ghcr.io/argoflow/argoflow:0.1.0";
 

@@ -24,6 +24,7 @@ public static class PipelineGenerator
         ArgumentNullException.ThrowIfNull(options);
         specs = Renamed(specs, options.NameSuffix);
         Check(specs, options);
+        specs = Secured(specs, options.TlsSecret);
         var files = new List<GeneratedFile>();
         foreach (var spec in specs)
         {
@@ -62,15 +63,16 @@ public static class PipelineGenerator
             // The fused service hosts the step types its runs call at their default address (all when none is).
             IReadOnlyList<string> hosted = service != ServicesReader.PipelineKey ? [service]
                 : stepTypes.Count > 0 ? stepTypes : [.. StepCatalog.All.Select(t => t.Name)];
-            var text = ManifestYaml.Document(header, ServiceManifests.Deployment(service, hosted, ns, options.Image)) + "---\n" +
-                       ManifestYaml.Serialize(ServiceManifests.Service(service, ns));
+            var text = ManifestYaml.Document(header, ServiceManifests.Deployment(service, hosted, ns, options.Image, options.TlsSecret)) + "---\n" +
+                       ManifestYaml.Serialize(ServiceManifests.Service(service, ns, options.TlsSecret is not null));
             yield return new GeneratedFile($"{dir}argoflow-{service}.yaml", text);
         }
 
         yield return new GeneratedFile(dir + "rbac.yaml", Documents(header, RbacManifests.For(ns)));
         if (options.Mode == GenerationMode.Plugin)
         {
-            yield return new GeneratedFile(dir + "executor-plugin.yaml", ManifestYaml.Document(header, ExecutorPluginManifest.Create(ns, options.Image)));
+            yield return new GeneratedFile(dir + "executor-plugin.yaml", ManifestYaml.Document(header, ExecutorPluginManifest.Create(ns, options.Image,
+                options.TlsSecret is { } secret ? (secret, options.TlsCaKey) : null)));
         }
 
         if (options.NetworkPolicy)
@@ -86,7 +88,29 @@ public static class PipelineGenerator
         .ToList();
 
     private static bool UsesDefault(PipelineSpec spec, string service) =>
-        spec.Services.For(service).Grpc.StartsWith(ServicesReader.DefaultHost(service, spec.Namespace) + ":", StringComparison.Ordinal);
+        IsDefault(spec.Services.For(service).Grpc, service, spec.Namespace);
+
+    private static bool IsDefault(string grpc, string service, string ns)
+    {
+        var address = grpc.StartsWith("https://", StringComparison.Ordinal) ? grpc["https://".Length..] : grpc;
+        return address.StartsWith(ServicesReader.DefaultHost(service, ns) + ":", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// With TLS, every gRPC address that is a generated Service's becomes https:// (the Deployments serve TLS);
+    /// addresses the spec points elsewhere stay as written.
+    /// </summary>
+    private static IReadOnlyList<PipelineSpec> Secured(IReadOnlyList<PipelineSpec> specs, string? tlsSecret) => tlsSecret is null
+        ? specs
+        : specs.Select(spec => spec with
+        {
+            Services = new ServiceEndpoints(spec.Services.ByStepType.ToDictionary(
+                e => e.Key,
+                e => IsDefault(e.Value.Grpc, e.Key, spec.Namespace) && !e.Value.Grpc.StartsWith("https://", StringComparison.Ordinal)
+                    ? e.Value with { Grpc = ServiceTls.Secure(e.Value.Grpc) }
+                    : e.Value,
+                StringComparer.Ordinal)),
+        }).ToList();
 
     private static string Documents(string header, IReadOnlyList<object> documents) =>
         ManifestYaml.Document(header, documents[0]) + string.Concat(documents.Skip(1).Select(d => "---\n" + ManifestYaml.Serialize(d)));
@@ -104,7 +128,7 @@ public static class PipelineGenerator
     private static IStepTemplateFactory Factory(GeneratorOptions options) => options.Mode switch
     {
         GenerationMode.Plugin => new PluginStepTemplates(),
-        GenerationMode.Container => new ContainerStepTemplates(options.Image),
+        GenerationMode.Container => new ContainerStepTemplates(options.Image, options.TlsSecret, options.TlsCaKey),
         _ => new HttpStepTemplates(),
     };
 
@@ -137,6 +161,16 @@ public static class PipelineGenerator
         if (string.IsNullOrWhiteSpace(options.Image) || options.Image.Any(char.IsWhiteSpace))
         {
             throw new ArgoFlowException(ExitCode.Usage, $"--image '{options.Image}' is not an image reference", "e.g. --image registry.example.com/argoflow:0.1.0");
+        }
+
+        if (options.TlsSecret is { } secret && Names.CheckSecretName(secret) is { } badSecret)
+        {
+            throw new ArgoFlowException(ExitCode.Usage, $"--tls-secret: {badSecret}", "name the kubernetes.io/tls Secret of the services' certificate, e.g. --tls-secret argoflow-tls");
+        }
+
+        if (Names.CheckSecretKey(options.TlsCaKey) is { } badKey)
+        {
+            throw new ArgoFlowException(ExitCode.Usage, $"--tls-ca-key: {badKey}", "the Secret key of the CA certificate: ca.crt (cert-manager), tls.crt for a self-signed certificate");
         }
 
         var problems = specs

@@ -1,6 +1,13 @@
 namespace ArgoFlow.Templates.Kubernetes;
 
-/// <summary>Kubernetes <c>EnvVar</c> with a literal value.</summary>
+/// <summary>Kubernetes <c>EnvVar</c>: a literal value, or one key of a Secret.</summary>
 public sealed record EnvVar(
     string Name,
-    string Value);
+    string? Value = null,
+    EnvVarSource? ValueFrom = null);
+
+/// <summary>Kubernetes <c>EnvVarSource</c> (only secretKeyRef is used).</summary>
+public sealed record EnvVarSource(SecretKeySelector SecretKeyRef);
+
+/// <summary>Kubernetes <c>SecretKeySelector</c>.</summary>
+public sealed record SecretKeySelector(string Name, string Key);

@@ -1,6 +1,7 @@
 namespace ArgoFlow.Templates.Kubernetes;
 
-/// <summary>Kubernetes <c>Volume</c> (only emptyDir is used).</summary>
+/// <summary>Kubernetes <c>Volume</c>: an emptyDir (scratch space) or a Secret (TLS files).</summary>
 public sealed record Volume(
     string Name,
-    EmptyDirVolumeSource EmptyDir);
+    EmptyDirVolumeSource? EmptyDir = null,
+    SecretVolumeSource? Secret = null);

@@ -3,4 +3,5 @@ namespace ArgoFlow.Templates.Kubernetes;
 /// <summary>Kubernetes <c>VolumeMount</c>.</summary>
 public sealed record VolumeMount(
     string Name,
-    string MountPath);
+    string MountPath,
+    bool? ReadOnly = null);

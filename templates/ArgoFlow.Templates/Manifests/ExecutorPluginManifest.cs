@@ -17,12 +17,14 @@ public static class ExecutorPluginManifest
     /// <summary>Where Argo mounts the agent's token in every plugin sidecar.</summary>
     public const string TokenPath = "/var/run/argo/token";
 
-    public static ConfigMap Create(string ns, string image)
+    /// <param name="tls">The TLS Secret and its CA key the sidecar trusts (<see cref="ServiceTls"/>), or null.</param>
+    public static ConfigMap Create(string ns, string image, (string Secret, string CaKey)? tls = null)
     {
         var sidecar = new Container(
             "argoflow-plugin",
             image,
             Args: ["plugin", "serve", "--port", ServicePorts.Plugin.ToString(CultureInfo.InvariantCulture), "--token-file", TokenPath],
+            Env: tls is { } t ? [ServiceTls.CaPemEnv(t.Secret, t.CaKey)] : null,
             Ports: [new ContainerPort("plugin", ServicePorts.Plugin)],
             Resources: ServiceResources.PluginSidecar,
             SecurityContext: PodSecurity.Container);

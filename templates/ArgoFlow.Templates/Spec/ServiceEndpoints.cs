@@ -10,7 +10,8 @@ public sealed record ServiceEndpoints(IReadOnlyDictionary<string, ServiceEndpoin
 }
 
 /// <summary>
-/// One service's addresses: <see cref="Grpc"/> as <c>host:port</c> (the step client, the plugin) and
+/// One service's addresses: <see cref="Grpc"/> as <c>host:port</c>, or <c>https://host:port</c> for TLS (the step
+/// client, the plugin), and
 /// <see cref="Http"/> as a base URL <c>http://host:port</c> (Argo http templates).
 /// </summary>
 public sealed record ServiceEndpoint(string Grpc, string Http);

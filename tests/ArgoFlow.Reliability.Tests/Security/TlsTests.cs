@@ -34,7 +34,14 @@ public sealed class TlsTests : IDisposable
             new PipelineRunOptions { TargetFor = _ => https }, CancellationToken.None);
         Assert.True(run.Succeeded, string.Join("; ", run.Steps.Select(s => s.Message)));
 
-        using var untrusting = new StepClient(new StepClientOptions { CaFile = null });
+        // The executor plugin sidecar gets the CA as text from a Secret (ARGOFLOW_CA_PEM): Argo gives it no volumes.
+        using var pemTrusting = new StepClient(new StepClientOptions { CaFile = null, CaPem = File.ReadAllText(certFile) });
+        var viaPem = await new PipelineRunner(pemTrusting).RunAsync(
+            Specs.ResizeThenGray(retryLimit: 0), new Dictionary<string, string> { ["input"] = "in/0.jpg" },
+            new PipelineRunOptions { TargetFor = _ => https }, CancellationToken.None);
+        Assert.True(viaPem.Succeeded, string.Join("; ", viaPem.Steps.Select(s => s.Message)));
+
+        using var untrusting = new StepClient(new StepClientOptions { CaFile = null, CaPem = null });
         var refused = await new PipelineRunner(untrusting).RunAsync(
             Specs.ResizeThenGray(retryLimit: 0), new Dictionary<string, string> { ["input"] = "in/0.jpg" },
             new PipelineRunOptions { TargetFor = _ => https }, CancellationToken.None);

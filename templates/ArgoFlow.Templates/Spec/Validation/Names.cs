@@ -19,6 +19,14 @@ internal static partial class Names
     public static string? CheckStepName(string name) =>
         Check(name, MaxTemplateName, StepPattern(), "lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
 
+    /// <summary>Secret names are DNS-1123 subdomains (at most 253).</summary>
+    public static string? CheckSecretName(string name) =>
+        Check(name, 253, DnsSubdomain(), "lower-case letters, digits, '-' and '.', starting and ending with a letter or digit");
+
+    /// <summary>Keys of a Secret's data.</summary>
+    public static string? CheckSecretKey(string name) =>
+        Check(name, 253, SecretKey(), "letters, digits, '-', '_' and '.'");
+
     public static string? CheckParameterName(string name) =>
         Check(name, MaxTemplateName, ParameterPattern(), "letters, digits, '_' and '-', not starting with '-'");
 
@@ -47,4 +55,10 @@ internal static partial class Names
 
     [GeneratedRegex("^[a-zA-Z0-9_][-a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DnsSubdomain();
+
+    [GeneratedRegex(@"^[-._a-zA-Z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretKey();
 }

@@ -5,7 +5,8 @@ using ArgoFlow.Templates.Yaml;
 namespace ArgoFlow.Templates.Spec.Validation;
 
 /// <summary>
-/// Reads <c>spec.services</c>: a <c>default</c> entry and one per step type, each with <c>grpc: host:port</c> and
+/// Reads <c>spec.services</c>: a <c>default</c> entry and one per step type, each with <c>grpc: host:port</c> (or
+/// <c>https://host:port</c> for TLS) and
 /// <c>http: http://host:port</c>. What is not given falls back to <c>default</c>, then to the in-cluster Service the
 /// generator emits: <c>argoflow-TYPE.NAMESPACE.svc.cluster.local</c> on ports 9090 (gRPC) and 8080 (HTTP).
 /// <c>pipeline</c> is the fused mode's Pipeline service, addressed the same way.
@@ -65,13 +66,16 @@ internal static partial class ServicesReader
             return null;
         }
 
-        var match = HostPort().Match(text);
+        // host:port is plain gRPC (h2c); https://host:port is gRPC over TLS; http://host:port says h2c explicitly.
+        var address = text.StartsWith("https://", StringComparison.Ordinal) ? text["https://".Length..]
+            : text.StartsWith("http://", StringComparison.Ordinal) ? text["http://".Length..] : text;
+        var match = HostPort().Match(address);
         if (match.Success && int.TryParse(match.Groups["port"].Value, out var port) && port is >= 1 and <= 65535)
         {
             return text;
         }
 
-        context.Error(node, path, $"expected host:port (e.g. argoflow-resize.argo.svc.cluster.local:{ServicePorts.Grpc}), found '{text}'");
+        context.Error(node, path, $"expected host:port or https://host:port for TLS (e.g. argoflow-resize.argo.svc.cluster.local:{ServicePorts.Grpc}), found '{text}'");
         return null;
     }
 
