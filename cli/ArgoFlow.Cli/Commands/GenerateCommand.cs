@@ -74,6 +74,7 @@ internal static class GenerateCommand
                 parse.GetValue(nameSuffix)!,
                 parse.GetValue(tlsSecret),
                 parse.GetValue(tlsCaKey)!);
+            var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             if (options.TlsSecret is not null && options.Mode == GenerationMode.Http)
             {
                 parse.InvocationConfiguration.Error.WriteLine("note: --mode http calls the services' HTTP/JSON port, which stays plain HTTP; --tls-secret secures their gRPC port (plugin and container steps, argoflow run, other clients)");
@@ -84,7 +85,6 @@ internal static class GenerateCommand
                 parse.InvocationConfiguration.Error.WriteLine($"note: gRPC clients trust the CA in key {GeneratorOptions.DefaultTlsCaKey} of Secret {options.TlsSecret}; for a self-signed certificate give --tls-ca-key tls.crt");
             }
 
-            var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));
         });
         return command;

@@ -49,6 +49,26 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public async Task Tls_secret_secures_the_grpc_addresses_says_which_ca_it_trusts_and_a_bad_name_exits_2()
+    {
+        using var dir = new TempDirectory();
+
+        var (code, _, stderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--mode", "container", "--tls-secret", "argoflow-tls", "-o", dir.Path]);
+        var (httpCode, _, httpStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "argoflow-tls", "-o", Path.Combine(dir.Path, "http")]);
+        var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "Not_A_Name", "-o", Path.Combine(dir.Path, "bad")]);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("--target\n          - https://argoflow-resize.argo.svc.cluster.local:9090",
+            File.ReadAllText(Path.Combine(dir.Path, "classic", "workflowtemplate.yaml")), StringComparison.Ordinal);
+        Assert.Contains("note: gRPC clients trust the CA in key ca.crt of Secret argoflow-tls", stderr, StringComparison.Ordinal);
+        Assert.True(httpCode == 0, httpStderr);
+        Assert.Contains("stays plain HTTP", httpStderr, StringComparison.Ordinal);
+        Assert.Equal(2, badCode);
+        Assert.StartsWith("error: --tls-secret: 'Not_A_Name' is not a valid name", badStderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "bad")));
+    }
+
+    [Fact]
     public async Task Check_passes_on_the_committed_golden_folder()
     {
         var golden = Path.Combine(SharedData.RepoRoot, "samples", "generated", "http");
