@@ -37,6 +37,23 @@ internal sealed class InProcessOperations
         var settings = StepSettings.Resize(parameters);
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
+        var format = parameters.Text("format");
+        // The same overlapped path as the Resize service takes for a JPEG area shrink.
+        if (StreamedJpegResize.TryRun(Read(request.Input), limits, request.Input, settings, format, parameters.Whole("quality")) is { } streamed)
+        {
+            var key = OutputKey(step, request.Input, ImageCodec.Extension(format));
+            objects[key] = streamed.Bytes;
+            timing.DecodeMs = streamed.DecodeMs;
+            timing.ProcessMs = streamed.ProcessMs;
+            timing.EncodeMs = streamed.EncodeMs;
+            timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+            return new ResizeResponse
+            {
+                Output = key, Width = streamed.Width, Height = streamed.Height, SourceWidth = streamed.SourceWidth,
+                SourceHeight = streamed.SourceHeight, Bytes = streamed.Bytes.Length, Timing = timing, Instance = Instance,
+            };
+        }
+
         // The same reduced JPEG decode as the Resize service, so the floor is the same operation.
         using var source = Decode(request.Input, timing, (w, h) => Resizer.ReductionFor(w, h, settings), out var size);
         var start = Stopwatch.GetTimestamp();

@@ -31,9 +31,6 @@ public static unsafe class StreamedJpegFilter
 
     private const int McuSize = 16;
 
-    /// <summary>Rows the decoder hands over at a time (one MCU row).</summary>
-    private const int DecodeRows = 16;
-
     /// <summary>Whether libargoflow_jpeg is there (see <see cref="NativeJpeg"/>) and why not.</summary>
     public static string Status => NativeJpeg.Status;
 
@@ -66,7 +63,7 @@ public static unsafe class StreamedJpegFilter
         var start = Stopwatch.GetTimestamp();
         fixed (byte* bytes = data)
         {
-            var opened = NativeJpeg.Open(bytes, data.Length, out var decoder, out var width, out var height, out var error);
+            var opened = NativeJpeg.Open(bytes, data.Length, 1, out var decoder, out var width, out var height, out var error);
             if (opened == NativeJpeg.OpenResult.NotSupported)
             {
                 return null; // CMYK, 12-bit...: OpenCV handles those
@@ -84,189 +81,43 @@ public static unsafe class StreamedJpegFilter
                     throw StepException.Undecodable(uri, $"the frame is {width}x{height} but its header said {header.Width}x{header.Height}");
                 }
 
-                using var job = new Job(width, height, settings.KernelSize, quality);
-                return job.Run(decoder, uri, start);
+                return Run(decoder, uri, start, width, height, settings.KernelSize, quality);
             }
         }
     }
 
-    /// <summary>One call's buffers and the state its threads share.</summary>
-    private sealed class Job : IDisposable
+    private static StreamedFilterResult Run(NativeJpeg.Decoder decoder, string uri, long start, int width, int height, int kernel, int quality)
     {
-        private readonly Mat _source;
-        private readonly Mat _output;
-        private readonly int _width;
-        private readonly int _height;
-        private readonly int _kernel;
-        private readonly int _strips;
-        private readonly byte[][] _pieces;
-        private readonly ImageEncodingParam[] _parameters;
-        private readonly object _gate = new();
-        private int _decoded;     // rows decoded so far (under _gate)
-        private int _finished;    // strips done or abandoned (under _gate)
-        private Exception? _failure; // the first error (under _gate)
-        private int _next;        // the next strip to take (Interlocked)
-        private long _blurTicks;  // CPU time in the blur, all threads (Interlocked)
-        private long _encodeTicks; // CPU time in the encoder, all threads (Interlocked)
-
-        public Job(int width, int height, int kernel, int quality)
+        var parameters = StripJpegEncoder.Parameters(quality);
+        var strips = (height + StripRows - 1) / StripRows;
+        var pieces = new byte[strips][];
+        using var output = new Mat(height, width, MatType.CV_8UC3);
+        void Strip(RowStream stream, int strip)
         {
-            _width = width;
-            _height = height;
-            _kernel = kernel;
-            _strips = (height + StripRows - 1) / StripRows;
-            _pieces = new byte[_strips][];
-            _parameters = StripJpegEncoder.Parameters(quality);
-            _source = new Mat(height, width, MatType.CV_8UC3);
-            _output = new Mat(height, width, MatType.CV_8UC3);
+            var top = strip * StripRows;
+            var bottom = Math.Min(height, top + StripRows);
+            var begin = Stopwatch.GetTimestamp();
+            BinomialBlur.ApplyRows(stream.Source, output, kernel, top, bottom);
+            var blurred = Stopwatch.GetTimestamp();
+            using (var rows = output.RowRange(top, bottom))
+            {
+                pieces[strip] = StripJpegEncoder.Single(rows, parameters);
+            }
+
+            stream.AddProcess(blurred - begin);
+            stream.AddEncode(Stopwatch.GetTimestamp() - blurred);
         }
 
-        public StreamedFilterResult Run(NativeJpeg.Decoder decoder, string uri, long start)
+        // A strip's blur reads kernel / 2 rows below it.
+        using (var stream = new RowStream(width, height, strips, s => ((s + 1) * StripRows) + (kernel / 2), Strip))
         {
-            var helpers = Math.Clamp(Environment.ProcessorCount - 1, 1, _strips);
-            for (var i = 0; i < helpers; i++)
-            {
-                // Work() catches everything; a helper the pool starts late finds no strip left and returns at once.
-                _ = Task.Run(Work);
-            }
-
-            Decode(decoder, uri);
-            var decoded = Stopwatch.GetTimestamp();
-            Work();
-            lock (_gate)
-            {
-                while (_finished < _strips)
-                {
-                    Monitor.Wait(_gate);
-                }
-
-                if (_failure is not null)
-                {
-                    throw _failure is StepException ? _failure : StepException.Undecodable(uri, _failure.Message);
-                }
-            }
-
-            var mcuColumns = (_width + McuSize - 1) / McuSize;
+            var (decodeMs, processMs, tailMs) = stream.Run(decoder, uri, start);
             var joinStart = Stopwatch.GetTimestamp();
-            var bytes = StripJpegEncoder.Join(_pieces, _height, StripRows / McuSize * mcuColumns)
-                ?? StripJpegEncoder.Encode(_output, _parameters[0].Value, Environment.ProcessorCount);
-            var joinTicks = Stopwatch.GetTimestamp() - joinStart;
-            var decodeMs = Stopwatch.GetElapsedTime(start, decoded).TotalMilliseconds;
-            var tailMs = Stopwatch.GetElapsedTime(decoded).TotalMilliseconds;
-            var blur = (double)Interlocked.Read(ref _blurTicks);
-            var encode = (double)Interlocked.Read(ref _encodeTicks) + joinTicks;
-            var processMs = blur + encode > 0 ? tailMs * blur / (blur + encode) : 0;
-            return new StreamedFilterResult(bytes, _width, _height, decodeMs, processMs, tailMs - processMs);
-        }
-
-        public void Dispose()
-        {
-            _source.Dispose();
-            _output.Dispose();
-        }
-
-        /// <summary>The first row after strip <paramref name="strip"/>'s blur input (the kernel reaches below the strip).</summary>
-        private int Needed(int strip) => Math.Min(_height, ((strip + 1) * StripRows) + (_kernel / 2));
-
-        private void Decode(NativeJpeg.Decoder decoder, string uri)
-        {
-            var data = (byte*)_source.Data;
-            var step = _source.Step();
-            var row = 0;
-            var announced = 0; // strips whose input rows the workers have been told about
-            try
-            {
-                while (row < _height)
-                {
-                    var got = decoder.Read(data + (row * step), step, Math.Min(DecodeRows, _height - row));
-                    if (got <= 0)
-                    {
-                        Fail(StepException.Undecodable(uri, got < 0 ? decoder.Message : $"the image data ended at row {row} of {_height}"));
-                        return;
-                    }
-
-                    row += got;
-                    if (announced < _strips && row >= Needed(announced))
-                    {
-                        lock (_gate)
-                        {
-                            _decoded = row;
-                            while (announced < _strips && row >= Needed(announced))
-                            {
-                                announced++;
-                            }
-
-                            Monitor.PulseAll(_gate);
-                        }
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                Fail(ex);
-            }
-        }
-
-        /// <summary>Takes strips in order until none are left: wait for their rows, blur, encode.</summary>
-        private void Work()
-        {
-            while (true)
-            {
-                var strip = Interlocked.Increment(ref _next) - 1;
-                if (strip >= _strips)
-                {
-                    return;
-                }
-
-                var ready = false;
-                lock (_gate)
-                {
-                    while (_decoded < Needed(strip) && _failure is null)
-                    {
-                        Monitor.Wait(_gate);
-                    }
-
-                    ready = _failure is null;
-                }
-
-                if (ready)
-                {
-                    try
-                    {
-                        var top = strip * StripRows;
-                        var bottom = Math.Min(_height, top + StripRows);
-                        var begin = Stopwatch.GetTimestamp();
-                        BinomialBlur.ApplyRows(_source, _output, _kernel, top, bottom);
-                        var blurred = Stopwatch.GetTimestamp();
-                        using (var rows = _output.RowRange(top, bottom))
-                        {
-                            _pieces[strip] = StripJpegEncoder.Single(rows, _parameters);
-                        }
-
-                        Interlocked.Add(ref _blurTicks, blurred - begin);
-                        Interlocked.Add(ref _encodeTicks, Stopwatch.GetTimestamp() - blurred);
-                    }
-                    catch (Exception ex)
-                    {
-                        Fail(ex);
-                    }
-                }
-
-                lock (_gate)
-                {
-                    _finished++;
-                    Monitor.PulseAll(_gate);
-                }
-            }
-        }
-
-        private void Fail(Exception ex)
-        {
-            lock (_gate)
-            {
-                _failure ??= ex;
-                Monitor.PulseAll(_gate);
-            }
+            var mcuColumns = (width + McuSize - 1) / McuSize;
+            var bytes = StripJpegEncoder.Join(pieces, height, StripRows / McuSize * mcuColumns)
+                ?? StripJpegEncoder.Encode(output, quality, Environment.ProcessorCount);
+            var encodeMs = tailMs - processMs + Stopwatch.GetElapsedTime(joinStart).TotalMilliseconds;
+            return new StreamedFilterResult(bytes, width, height, decodeMs, processMs, encodeMs);
         }
     }
 }

@@ -32,12 +32,34 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             ? _io.Store.Resolve(request.Output, "output")
             : OutputKeys.Derive(input, "resize", request, ImageCodec.Extension(format));
 
-        using var source = await _io.LoadImageAsync(input, clock, context.CancellationToken,
-            (width, height) => Resizer.ReductionFor(width, height, settings));
+        var quality = parameters.Whole("quality");
+        using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
+
+        // A JPEG shrunk with INTER_AREA overlaps decode, shrink and encode (same pixels, see StreamedJpegResize).
+        if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
+        {
+            clock.AddMilliseconds(StageClock.Stage.Decode, streamed.DecodeMs);
+            clock.AddMilliseconds(StageClock.Stage.Process, streamed.ProcessMs);
+            clock.AddMilliseconds(StageClock.Stage.Encode, streamed.EncodeMs);
+            await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
+            return new ResizeResponse
+            {
+                Output = _io.Store.ToUri(output),
+                Width = streamed.Width,
+                Height = streamed.Height,
+                SourceWidth = streamed.SourceWidth,
+                SourceHeight = streamed.SourceHeight,
+                Bytes = streamed.Bytes.Length,
+                Timing = clock.Finish(),
+                Instance = _options.Instance,
+            };
+        }
+
+        using var source = _io.DecodeImage(data.Span, input, clock, (width, height) => Resizer.ReductionFor(width, height, settings));
         var start = clock.Now();
         using var resized = Resizer.Resize(source.Image, settings, source.SourceSize);
         clock.Add(StageClock.Stage.Process, start);
-        var bytes = await _io.SaveImageAsync(output, resized, format, parameters.Whole("quality"), clock, context.CancellationToken);
+        var bytes = await _io.SaveImageAsync(output, resized, format, quality, clock, context.CancellationToken);
         return new ResizeResponse
         {
             Output = _io.Store.ToUri(output),

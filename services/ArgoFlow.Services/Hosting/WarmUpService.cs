@@ -98,6 +98,12 @@ internal sealed class WarmUpService : BackgroundService
                     ImageCodec.Encode(small, "png", 90);
                 }
 
+                // The streamed shrink takes JPEGs of a megapixel or more: load its decoder and compile its code now.
+                using (var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200)))
+                {
+                    StreamedJpegResize.TryRun(ImageCodec.Encode(large, "jpeg", 90), new ImageLimits(), "warm-up", new ResizeSettings(300, 300, null), "jpeg", 90);
+                }
+
                 break;
             case "filter":
                 foreach (var operation in new[] { "gaussianBlur", "grayscale", "blurRegions" })

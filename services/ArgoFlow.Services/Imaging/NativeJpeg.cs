@@ -11,7 +11,7 @@ namespace ArgoFlow.Services.Imaging;
 internal static unsafe partial class NativeJpeg
 {
     private const string Library = "argoflow_jpeg";
-    private const int ExpectedVersion = 2;
+    private const int ExpectedVersion = 3;
     private static readonly Lazy<(bool Available, string Reason)> State = new(Probe);
 
     /// <summary>Whether the streamed decoder can be used in this process.</summary>
@@ -20,13 +20,16 @@ internal static unsafe partial class NativeJpeg
     /// <summary>Why it can or cannot (for the start-up log and `argoflow serve --help` readers).</summary>
     public static string Status => State.Value.Reason;
 
-    /// <summary>Opens a decoder over <paramref name="data"/>, which must stay pinned until the decoder is closed.</summary>
-    public static OpenResult Open(byte* data, int length, out Decoder? decoder, out int width, out int height, out string? error)
+    /// <summary>
+    /// Opens a decoder over <paramref name="data"/>, which must stay pinned until the decoder is closed, decoding at
+    /// 1/<paramref name="reduction"/> of the full size (1, 2, 4 or 8); width and height are the decoded size.
+    /// </summary>
+    public static OpenResult Open(byte* data, int length, int reduction, out Decoder? decoder, out int width, out int height, out string? error)
     {
         var message = stackalloc byte[256];
         nint handle;
         int w, h;
-        var code = afj_open(data, (nuint)length, &handle, &w, &h, message, 256);
+        var code = afj_open(data, (nuint)length, reduction, &handle, &w, &h, message, 256);
         (width, height) = (w, h);
         decoder = code == 0 ? new Decoder(handle) : null;
         error = code < 0 ? Text(message) : null;
@@ -115,7 +118,7 @@ internal static unsafe partial class NativeJpeg
     private static partial int afj_load(byte* message, int messageSize);
 
     [LibraryImport(Library)]
-    private static partial int afj_open(byte* data, nuint size, nint* decoder, int* width, int* height, byte* message, int messageSize);
+    private static partial int afj_open(byte* data, nuint size, int reduction, nint* decoder, int* width, int* height, byte* message, int messageSize);
 
     [LibraryImport(Library)]
     private static partial int afj_read(nint decoder, byte* destination, nint stride, int rows);

@@ -22,7 +22,7 @@
 #include <string.h>
 #include <jpeglib.h>
 
-#define AFJ_VERSION 2
+#define AFJ_VERSION 3
 
 /* The shared libjpeg this file was compiled against: libjpeg62-turbo (Debian), libjpeg-turbo8 (Ubuntu). */
 #if JPEG_LIB_VERSION >= 80
@@ -102,14 +102,19 @@ int afj_version(void) { return AFJ_VERSION; }
 
 /*
  * Reads the header and starts decompressing to BGR (3 channels) with the accurate integer IDCT and smooth chroma
- * upsampling (libjpeg's defaults, the ones OpenCV uses). Returns 0 and a decoder in *out, 1 when the image is
+ * upsampling (libjpeg's defaults, the ones OpenCV uses), at 1/reduction of the full size (1, 2, 4 or 8: libjpeg
+ * scales in the DCT domain, as OpenCV's IMREAD_REDUCED_* modes ask it to). Returns 0 and a decoder in *out, 1 when the image is
  * not one this path takes (CMYK/YCCK, 12-bit): the caller decodes it another way, or -1 on an error whose text
  * is in message (size message_size).
  */
-int afj_open(const unsigned char *data, unsigned long size, afj_decoder **out, int *width, int *height,
-             char *message, int message_size) {
+int afj_open(const unsigned char *data, unsigned long size, int reduction, afj_decoder **out, int *width,
+             int *height, char *message, int message_size) {
     afj_decoder *d;
     *out = NULL;
+    if (reduction != 1 && reduction != 2 && reduction != 4 && reduction != 8) {
+        snprintf(message, message_size, "reduction must be 1, 2, 4 or 8, not %d", reduction);
+        return -1;
+    }
     if (!lib.loaded) {
         snprintf(message, message_size, "libjpeg is not loaded (afj_load)");
         return -1;
@@ -141,6 +146,8 @@ int afj_open(const unsigned char *data, unsigned long size, afj_decoder **out, i
     d->info.out_color_space = JCS_EXT_BGR;
     d->info.dct_method = JDCT_ISLOW;
     d->info.do_fancy_upsampling = TRUE;
+    d->info.scale_num = 1;
+    d->info.scale_denom = (unsigned int)reduction;
     lib.start_decompress(&d->info);
     d->started = 1;
     if (d->info.output_components != 3) {

@@ -33,16 +33,22 @@ public static unsafe class AreaShrink
     /// <summary>Whether <see cref="Apply"/> handles this shrink (otherwise use Cv2.Resize).</summary>
     public static bool Supports(Mat source, Size size)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Depth() == MatType.CV_8U && source.Channels() == 3 && source.Dims == 2 && !source.IsSubmatrix() &&
+            source.IsContinuous() && Supports(source.Width, source.Height, size);
+    }
+
+    /// <summary>Whether a continuous 8-bit BGR image of this size can be shrunk to <paramref name="size"/> here.</summary>
+    public static bool Supports(int sourceWidth, int sourceHeight, Size size)
+    {
         // Colour images shrunk by less than 3 across: the column loop is unrolled for 3 or 4 source columns.
-        if (source.Depth() != MatType.CV_8U || source.Channels() != 3 || source.Dims != 2 ||
-            source.IsSubmatrix() || !source.IsContinuous() || size.Width < 1 || size.Height < 1 ||
-            size.Width > source.Width || size.Height > source.Height)
+        if (size.Width < 1 || size.Height < 1 || size.Width > sourceWidth || size.Height > sourceHeight)
         {
             return false;
         }
 
-        var (px, qx) = Ratio(source.Width, size.Width);
-        var (py, qy) = Ratio(source.Height, size.Height);
+        var (px, qx) = Ratio(sourceWidth, size.Width);
+        var (py, qy) = Ratio(sourceHeight, size.Height);
         // Whole-number factors on both axes take OpenCV's own fast path.
         return (qx != 1 || qy != 1) && px <= MaxNumerator && py <= MaxNumerator && px * py <= MaxDivisor && px < 3 * qx;
     }
@@ -64,7 +70,22 @@ public static unsafe class AreaShrink
     /// <summary>Shrinks <paramref name="source"/> to <paramref name="size"/> into <paramref name="output"/>.</summary>
     public static void Apply(Mat source, Mat output, Size size)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(output);
         output.Create(size, source.Type());
+        var bands = (size.Height + BandRows - 1) / BandRows;
+        Parallel.For(0, bands, band => ApplyRows(source, output, size, band * BandRows, Math.Min(size.Height, (band + 1) * BandRows)));
+    }
+
+    /// <summary>
+    /// Destination rows [<paramref name="top"/>, <paramref name="bottom"/>) of the shrink into <paramref name="output"/>
+    /// (already created at <paramref name="size"/>), on the calling thread. They read source rows below
+    /// <see cref="SourceRowsFor"/>(bottom) only, so a caller decoding row by row can shrink as rows arrive.
+    /// </summary>
+    public static void ApplyRows(Mat source, Mat output, Size size, int top, int bottom)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(output);
         var columns = CachedTaps(source.Width, size.Width);
         var rows = CachedTaps(source.Height, size.Height);
         var divisor = (uint)(columns.Numerator * rows.Numerator);
@@ -76,35 +97,42 @@ public static unsafe class AreaShrink
         var dst = (byte*)output.Data;
         var srcStep = (nint)source.Step();
         var dstStep = (nint)output.Step();
-        var bands = (size.Height + BandRows - 1) / BandRows;
-        Parallel.For(0, bands, band =>
+        // Room past the end for the unrolled column loop's reads of zero-weight taps.
+        var sums = ArrayPool<ushort>.Shared.Rent(srcRowBytes + 16);
+        try
         {
-            // Room past the end for the unrolled column loop's reads of zero-weight taps.
-            var sums = ArrayPool<ushort>.Shared.Rent(srcRowBytes + 16);
-            try
+            fixed (ushort* line = sums)
             {
-                fixed (ushort* line = sums)
+                for (var y = top; y < bottom; y++)
                 {
-                    var end = Math.Min(size.Height, (band + 1) * BandRows);
-                    for (var y = band * BandRows; y < end; y++)
+                    CombineRows(src, srcStep, rows, y, line, srcRowBytes);
+                    if (columns.Width == 3)
                     {
-                        CombineRows(src, srcStep, rows, y, line, srcRowBytes);
-                        if (columns.Width == 3)
-                        {
-                            CombineThreeColumns(line, columns, dst + (y * dstStep), size.Width, reciprocal, rounding);
-                        }
-                        else
-                        {
-                            CombineFourColumns(line, columns, dst + (y * dstStep), size.Width, reciprocal, rounding);
-                        }
+                        CombineThreeColumns(line, columns, dst + (y * dstStep), size.Width, reciprocal, rounding);
+                    }
+                    else
+                    {
+                        CombineFourColumns(line, columns, dst + (y * dstStep), size.Width, reciprocal, rounding);
                     }
                 }
             }
-            finally
-            {
-                ArrayPool<ushort>.Shared.Return(sums);
-            }
-        });
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(sums);
+        }
+    }
+
+    /// <summary>How many source rows from the top destination rows 0 to <paramref name="bottom"/> - 1 read.</summary>
+    public static int SourceRowsFor(int sourceHeight, int destinationHeight, int bottom)
+    {
+        if (bottom <= 0)
+        {
+            return 0;
+        }
+
+        var rows = CachedTaps(sourceHeight, destinationHeight);
+        return rows.Start[bottom - 1] + rows.Count[bottom - 1];
     }
 
     /// <summary>line[i] = sum over the source rows of destination row y of weight x byte.</summary>
