@@ -76,13 +76,25 @@ internal sealed class InProcessOperations
         var settings = StepSettings.Detect(parameters, detector);
         var timing = new Timing();
         var total = Stopwatch.GetTimestamp();
-        // As the Detect service does without an annotated copy: decode reduced, down to the model's input size.
-        var needed = Math.Max(detector.InputWidth, detector.InputHeight);
-        using var image = Decode(request.Input, timing,
-            (w, h) => ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(w, h) + f - 1) / f >= needed, 1), out var size);
-        var start = Stopwatch.GetTimestamp();
-        var found = detector.Detect(image, settings, size);
-        timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        IReadOnlyList<DetectedObject> found;
+        Size size;
+        // As the Detect service does without an annotated copy: the model's input prepared while the JPEG decodes,
+        // or a decode reduced down to the model's input size.
+        if (StreamedJpegDetect.TryRun(Read(request.Input), limits, request.Input, detector, settings) is { } streamed)
+        {
+            timing.DecodeMs = streamed.DecodeMs;
+            timing.ProcessMs = streamed.ProcessMs;
+            found = streamed.Found;
+            size = new Size(streamed.SourceWidth, streamed.SourceHeight);
+        }
+        else
+        {
+            using var image = Decode(request.Input, timing, detector.ReductionFor, out size);
+            var start = Stopwatch.GetTimestamp();
+            found = detector.Detect(image, settings, size);
+            timing.ProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
         var response = new DetectResponse
         {
             Width = size.Width, Height = size.Height, Model = detector.Name, Instance = Instance, Input = request.Input,
@@ -94,7 +106,7 @@ internal sealed class InProcessOperations
         }));
         if (request.WriteDetections)
         {
-            start = Stopwatch.GetTimestamp();
+            var start = Stopwatch.GetTimestamp();
             var document = DetectionsDocument.From(request.Input, detector.Name, size.Width, size.Height, found);
             var key = OutputKey(step, request.Input, "json");
             objects[key] = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);

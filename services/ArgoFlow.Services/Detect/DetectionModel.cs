@@ -91,23 +91,50 @@ public sealed class DetectionModel : IDisposable
                 FastestDetHead.Prepare(bgr, tensor, InputWidth, InputHeight);
             }
 
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor.AsMemory(0, length),
-                [1, 3, InputHeight, InputWidth]);
-            using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
-            var output = outputs[0];
-            var shape = output.GetTensorTypeAndShape().Shape;
-            var data = output.GetTensorDataAsSpan<float>();
-            var full = sourceSize ?? bgr.Size();
-            var found = Format == ModelFormat.Yolo
-                ? YoloHead.Decode(data, shape, letterbox, bgr.Size(), full, ClassNames, settings)
-                : FastestDetHead.Decode(data, shape, full.Width, full.Height, ClassNames, settings);
-            return found.Count > settings.MaxDetections ? found.GetRange(0, settings.MaxDetections) : found;
+            return Infer(tensor, letterbox, bgr.Size(), sourceSize ?? bgr.Size(), settings);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(tensor);
         }
+    }
+
+    /// <summary>
+    /// Whether the model's input is the image shrunk with INTER_AREA to the input size, channels as decoded
+    /// (FastestDet), so <see cref="StreamedJpegDetect"/> can fill the tensor as the rows are decoded. YOLO
+    /// letterboxes and takes RGB: it goes through <see cref="Detect"/>.
+    /// </summary>
+    internal bool TakesPlainAreaResize => Format == ModelFormat.FastestDet;
+
+    /// <summary>
+    /// Runs the model on a tensor filled as <see cref="Detect"/> fills it for a <see cref="TakesPlainAreaResize"/>
+    /// model; boxes are in pixels of <paramref name="sourceSize"/>.
+    /// </summary>
+    internal IReadOnlyList<DetectedObject> DetectPrepared(float[] tensor, Size sourceSize, DetectSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!TakesPlainAreaResize)
+        {
+            throw new InvalidOperationException($"model {Name} ({Format}) needs its own preparation");
+        }
+
+        return Infer(tensor, default, sourceSize, sourceSize, settings);
+    }
+
+    private List<DetectedObject> Infer(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings)
+    {
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor.AsMemory(0, 3 * InputWidth * InputHeight),
+            [1, 3, InputHeight, InputWidth]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
+        var output = outputs[0];
+        var shape = output.GetTensorTypeAndShape().Shape;
+        var data = output.GetTensorDataAsSpan<float>();
+        var found = Format == ModelFormat.Yolo
+            ? YoloHead.Decode(data, shape, letterbox, imageSize, full, ClassNames, settings)
+            : FastestDetHead.Decode(data, shape, full.Width, full.Height, ClassNames, settings);
+        return found.Count > settings.MaxDetections ? found.GetRange(0, settings.MaxDetections) : found;
     }
 
     /// <summary>

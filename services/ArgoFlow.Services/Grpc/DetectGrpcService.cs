@@ -4,6 +4,7 @@ using ArgoFlow.Core.Catalog;
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
 using Grpc.Core;
+using OpenCvSharp;
 
 namespace ArgoFlow.Services.Grpc;
 
@@ -40,14 +41,38 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
             ? _io.Store.Resolve(request.AnnotatedOutput, "annotatedOutput")
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
-        // Without an annotated copy to draw on, a large JPEG is decoded reduced, down to the model's input size.
-        Func<int, int, int>? reduction = request.Annotate ? null : model.ReductionFor;
-        using var loaded = await _io.LoadImageAsync(input, clock, context.CancellationToken, reduction);
-        var image = loaded.Image;
-        var size = loaded.SourceSize;
-        var start = clock.Now();
-        var found = model.Detect(image, settings, size);
-        clock.Add(StageClock.Stage.Process, start);
+        using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
+        IReadOnlyList<DetectedObject> found;
+        Size size;
+        LoadedImage? loaded = null;
+        try
+        {
+            // Without an annotated copy to draw on, the model's input may be prepared while the JPEG decodes
+            // (same detections, see StreamedJpegDetect) ...
+            if (!request.Annotate && StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings) is { } streamed)
+            {
+                clock.AddMilliseconds(StageClock.Stage.Decode, streamed.DecodeMs);
+                clock.AddMilliseconds(StageClock.Stage.Process, streamed.ProcessMs);
+                found = streamed.Found;
+                size = new Size(streamed.SourceWidth, streamed.SourceHeight);
+            }
+            else
+            {
+                // ... or a large JPEG is decoded reduced, down to the model's input size.
+                loaded = _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor);
+                size = loaded.SourceSize;
+                var start = clock.Now();
+                found = model.Detect(loaded.Image, settings, size);
+                clock.Add(StageClock.Stage.Process, start);
+            }
+        }
+        catch
+        {
+            loaded?.Dispose();
+            throw;
+        }
+
+        using var image = loaded;
         var inputUri = _io.Store.ToUri(input);
         var response = new DetectResponse
         {
@@ -67,7 +92,7 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
 
         if (detectionsOut is not null)
         {
-            start = clock.Now();
+            var start = clock.Now();
             var document = DetectionsDocument.From(inputUri, model.Name, size.Width, size.Height, found);
             var json = JsonSerializer.SerializeToUtf8Bytes(document, DetectionsJsonContext.Default.DetectionsDocument);
             clock.Add(StageClock.Stage.Encode, start);
@@ -75,9 +100,9 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
             response.DetectionsUri = _io.Store.ToUri(detectionsOut);
         }
 
-        if (annotatedOut is not null)
+        if (annotatedOut is not null && image is not null)
         {
-            using var annotated = Annotator.Draw(image, found);
+            using var annotated = Annotator.Draw(image.Image, found);
             await _io.SaveImageAsync(annotatedOut, annotated, "jpeg", 90, clock, context.CancellationToken);
             response.AnnotatedUri = _io.Store.ToUri(annotatedOut);
         }

@@ -127,6 +127,10 @@ internal sealed class WarmUpService : BackgroundService
                     var format = model.Format.ToString();
                     Log.ModelLoaded(_logger, model.Name, format, model.InputWidth, model.InputHeight, model.ClassNames.Count);
                     model.Detect(decoded, new DetectSettings(model.DefaultScoreThreshold, model.DefaultIouThreshold, 100));
+                    // The streamed preparation takes JPEGs of a megapixel or more: compile its code now.
+                    using var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200));
+                    StreamedJpegDetect.TryRun(ImageCodec.Encode(large, "jpeg", 90), new ImageLimits(), "warm-up", model,
+                        new DetectSettings(model.DefaultScoreThreshold, model.DefaultIouThreshold, 100));
                 }
 
                 break;
