@@ -11,7 +11,8 @@ namespace ArgoFlow.Services.Imaging;
 internal static unsafe partial class NativeJpeg
 {
     private const string Library = "argoflow_jpeg";
-    private const int ExpectedVersion = 3;
+    private const string JpegLibrary = "libargoflow_libjpeg.so";
+    private const int ExpectedVersion = 4;
     private static readonly Lazy<(bool Available, string Reason)> State = new(Probe);
 
     /// <summary>Whether the streamed decoder can be used in this process.</summary>
@@ -63,10 +64,17 @@ internal static unsafe partial class NativeJpeg
                 return (false, $"off (libargoflow_jpeg.so is version {version}, this build needs {ExpectedVersion})");
             }
 
+            // The libjpeg the shim was compiled against, copied beside it by the build (see argoflow_jpeg.c).
+            var path = Path.Combine(Path.GetDirectoryName(typeof(NativeJpeg).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory, JpegLibrary);
+            if (!File.Exists(path))
+            {
+                return (false, $"off ({JpegLibrary} is missing beside the services)");
+            }
+
             var message = stackalloc byte[256];
-            return afj_load(message, 256) == 0
-                ? (true, "on (libargoflow_jpeg on the system libjpeg-turbo)")
-                : (false, $"off (the system libjpeg-turbo could not be loaded: {Text(message)})");
+            return afj_load(path, message, 256) == 0
+                ? (true, $"on (libargoflow_jpeg with {JpegLibrary}, libjpeg-turbo)")
+                : (false, $"off ({JpegLibrary} could not be loaded: {Text(message)})");
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -114,8 +122,8 @@ internal static unsafe partial class NativeJpeg
     [LibraryImport(Library)]
     private static partial int afj_version();
 
-    [LibraryImport(Library)]
-    private static partial int afj_load(byte* message, int messageSize);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int afj_load(string path, byte* message, int messageSize);
 
     [LibraryImport(Library)]
     private static partial int afj_open(byte* data, nuint size, int reduction, nint* decoder, int* width, int* height, byte* message, int messageSize);

@@ -7,10 +7,13 @@
  * is why this shim exists instead of calling libjpeg from C# directly. Warnings (corrupt entropy data) are
  * counted, not printed, and the decode goes on, as OpenCV's own decoder does.
  *
- * libjpeg is opened in a link-map namespace of its own (dlmopen) rather than linked. OpenCV's native library
- * exports a copy of libjpeg's functions and also depends on the system libjpeg (through GTK), so inside the
- * process the system libjpeg's calls to its own functions (jpeg_read_header -> jpeg_consume_input) bind to
- * OpenCV's copy, built with another struct layout, and crash. A namespace of our own has one libjpeg and no OpenCV.
+ * libjpeg is not linked: the build copies the libjpeg it compiled against beside this library as
+ * libargoflow_libjpeg.so, and afj_load opens that copy by path with RTLD_DEEPBIND. OpenCV's native library exports
+ * its own copy of libjpeg's functions and also loads the system libjpeg (through GTK), so inside the process the
+ * system libjpeg's calls to its own functions (jpeg_read_header -> jpeg_consume_input) bind to OpenCV's copy,
+ * built with another struct layout, and crash. A file of our own is a separate object, and DEEPBIND makes it bind
+ * its calls to itself. (A namespace of its own - dlmopen - would do it too, but brings a second C library whose
+ * malloc believes the process has one thread.)
  *
  * Built by ArgoFlow.Services.csproj when gcc and jpeglib.h are present; without it the services use OpenCV only.
  */
@@ -22,16 +25,7 @@
 #include <string.h>
 #include <jpeglib.h>
 
-#define AFJ_VERSION 3
-
-/* The shared libjpeg this file was compiled against: libjpeg62-turbo (Debian), libjpeg-turbo8 (Ubuntu). */
-#if JPEG_LIB_VERSION >= 80
-#define AFJ_LIBJPEG "libjpeg.so.8"
-#elif JPEG_LIB_VERSION >= 70
-#define AFJ_LIBJPEG "libjpeg.so.7"
-#else
-#define AFJ_LIBJPEG "libjpeg.so.62"
-#endif
+#define AFJ_VERSION 4
 
 static struct {
     int loaded;
@@ -45,15 +39,15 @@ static struct {
 } lib;
 
 /*
- * Opens libjpeg and finds its functions; 0 on success, otherwise -1 with the reason in message. Called once,
- * before any decoder is opened (the C# side does it under a lock).
+ * Opens the libjpeg at path (the copy beside this library) and finds its functions; 0 on success, otherwise -1
+ * with the reason in message. Called once, before any decoder is opened (the C# side does it under a lock).
  */
-int afj_load(char *message, int message_size) {
+int afj_load(const char *path, char *message, int message_size) {
     void *handle;
     if (lib.loaded) {
         return 0;
     }
-    handle = dlmopen(LM_ID_NEWLM, AFJ_LIBJPEG, RTLD_NOW | RTLD_LOCAL);
+    handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
     if (handle == NULL) {
         snprintf(message, message_size, "%s", dlerror());
         return -1;
@@ -67,7 +61,7 @@ int afj_load(char *message, int message_size) {
     *(void **)&lib.destroy_decompress = dlsym(handle, "jpeg_destroy_decompress");
     if (!lib.std_error || !lib.create_decompress || !lib.mem_src || !lib.read_header || !lib.start_decompress ||
         !lib.read_scanlines || !lib.destroy_decompress) {
-        snprintf(message, message_size, "%s lacks a function this decoder needs", AFJ_LIBJPEG);
+        snprintf(message, message_size, "%s lacks a function this decoder needs", path);
         return -1;
     }
     lib.loaded = 1;
