@@ -32,10 +32,10 @@ RUN dotnet publish cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj -c Release --no-restore 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_TAG} AS runtime
 # libOpenCvSharpExtern.so's direct NEEDED entries (readelf -d): GTK 3, gdk/pango/cairo/atk, freetype, harfbuzz,
 # X11, libdrm, libatomic - GTK is linked even though no window is ever opened. libgtk-3-0t64 (Ubuntu 24.04's name)
-# pulls all but the last two; the ldd check below proves nothing is missing. libjpeg-turbo8 is what
-# libargoflow_jpeg.so opens at run time (dlmopen, so ldd cannot see it; the check below looks for it).
+# pulls all but the last two; the ldd check below proves nothing is missing. libargoflow_jpeg.so (the streamed
+# JPEG paths) opens libargoflow_libjpeg.so, the build stage's libjpeg-turbo copied beside it, by path.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libgtk-3-0t64 libdrm2 libatomic1 libjpeg-turbo8 \
+ && apt-get install -y --no-install-recommends libgtk-3-0t64 libdrm2 libatomic1 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/ ./
@@ -43,7 +43,7 @@ COPY --from=build /out/ ./
 RUN for lib in /app/*.so; do \
       if ldd "$lib" | grep -q 'not found'; then echo "missing libraries for $lib:"; ldd "$lib" | grep 'not found'; exit 1; fi; \
     done \
- && ldconfig -p | grep -q 'libjpeg.so.8 ' || { echo "libjpeg.so.8 missing: the streamed JPEG blur would be off"; exit 1; }
+ && test -f /app/libargoflow_jpeg.so -a -f /app/libargoflow_libjpeg.so || { echo "libargoflow_jpeg missing: the streamed JPEG paths would be off"; exit 1; }
 
 ARG INCLUDE_MODEL=true
 RUN mkdir -p /opt/argoflow/models /data \

@@ -15,6 +15,12 @@ public sealed class DetectionModel : IDisposable
     private readonly string _inputName;
     private readonly string[] _outputNames;
 
+    // ONNX Runtime aborts the process when a session is released while a Run is in flight (a shutdown during
+    // warm-up or a call): inferences hold the session, and the last one out releases it after Dispose.
+    private readonly object _gate = new();
+    private int _running;
+    private bool _disposed;
+
     private DetectionModel(string name, InferenceSession session, ModelFormat format, int inputWidth, int inputHeight,
         IReadOnlyList<string> classNames, float scoreThreshold, float iouThreshold)
     {
@@ -124,6 +130,34 @@ public sealed class DetectionModel : IDisposable
 
     private List<DetectedObject> Infer(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings)
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new StepException(StepFailure.NotReady, $"model {Name} is unloaded: the service is shutting down");
+            }
+
+            _running++;
+        }
+
+        try
+        {
+            return Run(tensor, letterbox, imageSize, full, settings);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_running == 0 && _disposed)
+                {
+                    _session.Dispose();
+                }
+            }
+        }
+    }
+
+    private List<DetectedObject> Run(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings)
+    {
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor.AsMemory(0, 3 * InputWidth * InputHeight),
             [1, 3, InputHeight, InputWidth]);
         using var runOptions = new RunOptions();
@@ -147,7 +181,23 @@ public sealed class DetectionModel : IDisposable
         return Imaging.ImageCodec.Reductions.FirstOrDefault(f => (Math.Min(width, height) + f - 1) / f >= needed, 1);
     }
 
-    public void Dispose() => _session.Dispose();
+    /// <summary>Releases the session now, or when the inferences in flight are done.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_running == 0)
+            {
+                _session.Dispose();
+            }
+        }
+    }
 
     private static DetectionModel Describe(ModelOptions options, InferenceSession session)
     {
