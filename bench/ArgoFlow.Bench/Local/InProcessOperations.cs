@@ -41,12 +41,7 @@ internal sealed class InProcessOperations
         // The same overlapped path as the Resize service takes for a JPEG area shrink.
         if (StreamedJpegResize.TryRun(Read(request.Input), limits, request.Input, settings, format, parameters.Whole("quality")) is { } streamed)
         {
-            var key = OutputKey(step, request.Input, ImageCodec.Extension(format));
-            objects[key] = streamed.Bytes;
-            timing.DecodeMs = streamed.DecodeMs;
-            timing.ProcessMs = streamed.ProcessMs;
-            timing.EncodeMs = streamed.EncodeMs;
-            timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+            var key = Streamed(step, request.Input, format, streamed.Bytes, timing, total, streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             return new ResizeResponse
             {
                 Output = key, Width = streamed.Width, Height = streamed.Height, SourceWidth = streamed.SourceWidth,
@@ -138,12 +133,7 @@ internal sealed class InProcessOperations
         // The same overlapped path as the Filter service takes for a JPEG blur.
         if (StreamedJpegFilter.TryRun(Read(request.Input), limits, request.Input, settings, format, parameters.Whole("quality")) is { } streamed)
         {
-            var key = OutputKey(step, request.Input, ImageCodec.Extension(format));
-            objects[key] = streamed.Bytes;
-            timing.DecodeMs = streamed.DecodeMs;
-            timing.ProcessMs = streamed.ProcessMs;
-            timing.EncodeMs = streamed.EncodeMs;
-            timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+            var key = Streamed(step, request.Input, format, streamed.Bytes, timing, total, streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             return new FilterResponse
             {
                 Output = key, Width = streamed.Width, Height = streamed.Height, Bytes = streamed.Bytes.Length, Timing = timing, Instance = Instance,
@@ -173,6 +163,18 @@ internal sealed class InProcessOperations
         var image = ImageCodec.Decode(data, limits, key, reductionFor, out sourceSize);
         timing.DecodeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         return image;
+    }
+
+    /// <summary>Keeps a streamed path's output and copies its (overlapping) stage times; returns the output key.</summary>
+    private string Streamed(string step, string input, string format, byte[] bytes, Timing timing, long total, double decodeMs, double processMs, double encodeMs)
+    {
+        var key = OutputKey(step, input, ImageCodec.Extension(format));
+        objects[key] = bytes;
+        timing.DecodeMs = decodeMs;
+        timing.ProcessMs = processMs;
+        timing.EncodeMs = encodeMs;
+        timing.TotalMs = Stopwatch.GetElapsedTime(total).TotalMilliseconds;
+        return key;
     }
 
     private long Encode(string key, Mat image, string format, int quality, Timing timing)

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Imaging;
 using ArgoFlow.Services.Resize;
 using OpenCvSharp;
@@ -22,7 +21,7 @@ public sealed record StreamedDetectResult(IReadOnlyList<DetectedObject> Found, i
 /// Taken for a model whose input is a plain area resize (FastestDet), a JPEG of a megapixel or more with no EXIF
 /// rotation, no annotated copy asked for, and a factor <see cref="AreaShrink"/> handles; otherwise null.
 /// </remarks>
-public static unsafe class StreamedJpegDetect
+public static class StreamedJpegDetect
 {
     /// <summary>Rows of the model's input per strip.</summary>
     internal const int StripRows = 32;
@@ -30,73 +29,46 @@ public static unsafe class StreamedJpegDetect
     public static StreamedDetectResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, DetectionModel model, DetectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!model.TakesPlainAreaResize || !NativeJpeg.Available)
+        if (!model.TakesPlainAreaResize)
         {
             return null;
         }
 
-        var header = ImageCodec.CheckedHeader(data, limits, uri);
-        if (header.Format != "jpeg" || header.Pixels < StripJpegEncoder.MinPixels || ImageHeader.JpegOrientation(data) != 1)
-        {
-            return null;
-        }
-
-        var reduction = model.ReductionFor(header.Width, header.Height);
-        var (decodedWidth, decodedHeight) = ((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction);
         var input = new Size(model.InputWidth, model.InputHeight);
-        if (!AreaShrink.Supports(decodedWidth, decodedHeight, input))
+        return RowStream.TryStart(data, limits, uri, header =>
         {
-            return null;
+            var reduction = model.ReductionFor(header.Width, header.Height);
+            return AreaShrink.Supports((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction, input) ? reduction : null;
+        }, decode => Run(decode, uri, model, settings, input));
+    }
+
+    private static StreamedDetectResult Run(StreamedInput decode, string uri, DetectionModel model, DetectSettings settings, Size input)
+    {
+        var tensor = ArrayPool<float>.Shared.Rent(3 * input.Width * input.Height);
+        try
+        {
+            using var shrunk = new Mat(input, MatType.CV_8UC3);
+            void Strip(RowStream stream, int strip)
+            {
+                var top = strip * StripRows;
+                var bottom = Math.Min(input.Height, top + StripRows);
+                var begin = Stopwatch.GetTimestamp();
+                AreaShrink.ApplyRows(stream.Source, shrunk, input, top, bottom);
+                TensorFill.FromBgrRows(shrunk, tensor, top, bottom, swapToRgb: false);
+                stream.AddProcess(Stopwatch.GetTimestamp() - begin);
+            }
+
+            int Needed(int strip) => AreaShrink.SourceRowsFor(decode.Height, input.Height, Math.Min(input.Height, (strip + 1) * StripRows));
+            using var stream = new RowStream(decode.Width, decode.Height, (input.Height + StripRows - 1) / StripRows, Needed, Strip);
+            var (decodeMs, _, tailMs) = stream.Run(decode.Decoder, uri, decode.Start);
+            var inference = Stopwatch.GetTimestamp();
+            var found = model.DetectPrepared(tensor, new Size(decode.Header.Width, decode.Header.Height), settings);
+            var processMs = tailMs + Stopwatch.GetElapsedTime(inference).TotalMilliseconds;
+            return new StreamedDetectResult(found, decode.Header.Width, decode.Header.Height, decodeMs, processMs);
         }
-
-        var start = Stopwatch.GetTimestamp();
-        fixed (byte* bytes = data)
+        finally
         {
-            var opened = NativeJpeg.Open(bytes, data.Length, reduction, out var decoder, out var width, out var height, out var error);
-            if (opened == NativeJpeg.OpenResult.NotSupported)
-            {
-                return null;
-            }
-
-            if (opened == NativeJpeg.OpenResult.Failed || decoder is null)
-            {
-                throw StepException.Undecodable(uri, error ?? "the decoder could not start");
-            }
-
-            using (decoder)
-            {
-                if (width != decodedWidth || height != decodedHeight)
-                {
-                    throw StepException.Undecodable(uri, $"the frame decodes to {width}x{height} at 1/{reduction}, but its header said {header.Width}x{header.Height}");
-                }
-
-                var tensor = ArrayPool<float>.Shared.Rent(3 * input.Width * input.Height);
-                try
-                {
-                    using var shrunk = new Mat(input, MatType.CV_8UC3);
-                    void Strip(RowStream stream, int strip)
-                    {
-                        var top = strip * StripRows;
-                        var bottom = Math.Min(input.Height, top + StripRows);
-                        var begin = Stopwatch.GetTimestamp();
-                        AreaShrink.ApplyRows(stream.Source, shrunk, input, top, bottom);
-                        TensorFill.FromBgrRows(shrunk, tensor, top, bottom, swapToRgb: false);
-                        stream.AddProcess(Stopwatch.GetTimestamp() - begin);
-                    }
-
-                    int Needed(int strip) => AreaShrink.SourceRowsFor(height, input.Height, Math.Min(input.Height, (strip + 1) * StripRows));
-                    using var stream = new RowStream(width, height, (input.Height + StripRows - 1) / StripRows, Needed, Strip);
-                    var (decodeMs, _, tailMs) = stream.Run(decoder, uri, start);
-                    var inference = Stopwatch.GetTimestamp();
-                    var found = model.DetectPrepared(tensor, new Size(header.Width, header.Height), settings);
-                    var processMs = tailMs + Stopwatch.GetElapsedTime(inference).TotalMilliseconds;
-                    return new StreamedDetectResult(found, header.Width, header.Height, decodeMs, processMs);
-                }
-                finally
-                {
-                    ArrayPool<float>.Shared.Return(tensor);
-                }
-            }
+            ArrayPool<float>.Shared.Return(tensor);
         }
     }
 }

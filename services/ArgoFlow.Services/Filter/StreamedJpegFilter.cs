@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Imaging;
 using OpenCvSharp;
 
@@ -24,7 +23,7 @@ public sealed record StreamedFilterResult(byte[] Bytes, int Width, int Height, d
 /// own; the time after it until the last strip is encoded is split between process and encode in proportion to
 /// the CPU time each took.
 /// </remarks>
-public static unsafe class StreamedJpegFilter
+public static class StreamedJpegFilter
 {
     /// <summary>Rows per strip: four MCU rows of a 4:2:0 JPEG.</summary>
     internal const int StripRows = 64;
@@ -53,37 +52,9 @@ public static unsafe class StreamedJpegFilter
             return null;
         }
 
-        var header = ImageCodec.CheckedHeader(data, limits, uri);
-        if (header.Format != "jpeg" || header.Pixels < StripJpegEncoder.MinPixels || header.Width < McuSize ||
-            header.Height < McuSize || ImageHeader.JpegOrientation(data) != 1)
-        {
-            return null;
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        fixed (byte* bytes = data)
-        {
-            var opened = NativeJpeg.Open(bytes, data.Length, 1, out var decoder, out var width, out var height, out var error);
-            if (opened == NativeJpeg.OpenResult.NotSupported)
-            {
-                return null; // CMYK, 12-bit...: OpenCV handles those
-            }
-
-            if (opened == NativeJpeg.OpenResult.Failed || decoder is null)
-            {
-                throw StepException.Undecodable(uri, error ?? "the decoder could not start");
-            }
-
-            using (decoder)
-            {
-                if (width != header.Width || height != header.Height)
-                {
-                    throw StepException.Undecodable(uri, $"the frame is {width}x{height} but its header said {header.Width}x{header.Height}");
-                }
-
-                return Run(decoder, uri, start, width, height, settings.KernelSize, quality);
-            }
-        }
+        return RowStream.TryStart(data, limits, uri,
+            header => header.Width >= McuSize && header.Height >= McuSize ? 1 : null,
+            input => Run(input.Decoder, uri, input.Start, input.Width, input.Height, settings.KernelSize, quality));
     }
 
     private static StreamedFilterResult Run(NativeJpeg.Decoder decoder, string uri, long start, int width, int height, int kernel, int quality)

@@ -42,37 +42,26 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
+        // Without an annotated copy to draw on, the model's input may be prepared while the JPEG decodes (same
+        // detections, see StreamedJpegDetect), or a large JPEG is decoded reduced, down to the model's input size.
+        var streamed = request.Annotate ? null : StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings);
+        using var image = streamed is null ? _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor) : null;
         IReadOnlyList<DetectedObject> found;
         Size size;
-        LoadedImage? loaded = null;
-        try
+        if (streamed is not null)
         {
-            // Without an annotated copy to draw on, the model's input may be prepared while the JPEG decodes
-            // (same detections, see StreamedJpegDetect) ...
-            if (!request.Annotate && StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings) is { } streamed)
-            {
-                clock.AddMilliseconds(StageClock.Stage.Decode, streamed.DecodeMs);
-                clock.AddMilliseconds(StageClock.Stage.Process, streamed.ProcessMs);
-                found = streamed.Found;
-                size = new Size(streamed.SourceWidth, streamed.SourceHeight);
-            }
-            else
-            {
-                // ... or a large JPEG is decoded reduced, down to the model's input size.
-                loaded = _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor);
-                size = loaded.SourceSize;
-                var start = clock.Now();
-                found = model.Detect(loaded.Image, settings, size);
-                clock.Add(StageClock.Stage.Process, start);
-            }
+            clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, 0);
+            found = streamed.Found;
+            size = new Size(streamed.SourceWidth, streamed.SourceHeight);
         }
-        catch
+        else
         {
-            loaded?.Dispose();
-            throw;
+            size = image!.SourceSize;
+            var start = clock.Now();
+            found = model.Detect(image.Image, settings, size);
+            clock.Add(StageClock.Stage.Process, start);
         }
 
-        using var image = loaded;
         var inputUri = _io.Store.ToUri(input);
         var response = new DetectResponse
         {

@@ -58,9 +58,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         // A blur from JPEG to JPEG overlaps decode, blur and encode (same pixels, see StreamedJpegFilter).
         if (StreamedJpegFilter.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
         {
-            clock.AddMilliseconds(StageClock.Stage.Decode, streamed.DecodeMs);
-            clock.AddMilliseconds(StageClock.Stage.Process, streamed.ProcessMs);
-            clock.AddMilliseconds(StageClock.Stage.Encode, streamed.EncodeMs);
+            clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
             return new FilterResponse
             {

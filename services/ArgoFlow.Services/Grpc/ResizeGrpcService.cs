@@ -38,9 +38,7 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
         // A JPEG shrunk with INTER_AREA overlaps decode, shrink and encode (same pixels, see StreamedJpegResize).
         if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
         {
-            clock.AddMilliseconds(StageClock.Stage.Decode, streamed.DecodeMs);
-            clock.AddMilliseconds(StageClock.Stage.Process, streamed.ProcessMs);
-            clock.AddMilliseconds(StageClock.Stage.Encode, streamed.EncodeMs);
+            clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
             return new ResizeResponse
             {

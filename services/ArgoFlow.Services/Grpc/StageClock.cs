@@ -30,7 +30,15 @@ public sealed class StageClock
     /// <summary>Adds the time since <paramref name="since"/> (from <see cref="Now"/>) to a stage.</summary>
     public void Add(Stage stage, long since) => AddMilliseconds(stage, _time.GetElapsedTime(since).TotalMilliseconds);
 
-    /// <summary>Adds a duration measured elsewhere (the streamed filter's overlapping stages) to a stage.</summary>
+    /// <summary>Adds the stages of a streamed call, measured where they overlap (see <see cref="Imaging.RowStream"/>).</summary>
+    public void AddOverlapped(double decodeMs, double processMs, double encodeMs)
+    {
+        AddMilliseconds(Stage.Decode, decodeMs);
+        AddMilliseconds(Stage.Process, processMs);
+        AddMilliseconds(Stage.Encode, encodeMs);
+    }
+
+    /// <summary>Adds a duration measured elsewhere to a stage.</summary>
     public void AddMilliseconds(Stage stage, double ms)
     {
         switch (stage)

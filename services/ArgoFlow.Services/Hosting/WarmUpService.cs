@@ -84,6 +84,19 @@ internal sealed class WarmUpService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// The streamed paths take JPEGs of a megapixel or more: one 1024x1024 sample, made once and shared by the
+    /// warm-ups, loads their decoder and compiles their code. Checked against the default limits, not the configured
+    /// ones, which may be lower.
+    /// </summary>
+    private static readonly Lazy<byte[]> LargeJpeg = new(() =>
+    {
+        using var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200));
+        return ImageCodec.Encode(large, "jpeg", 90);
+    });
+
+    private static readonly ImageLimits LargeLimits = new();
+
     private void WarmUp(string step)
     {
         using var sample = new Mat(480, 640, MatType.CV_8UC3, new Scalar(90, 140, 200));
@@ -98,11 +111,7 @@ internal sealed class WarmUpService : BackgroundService
                     ImageCodec.Encode(small, "png", 90);
                 }
 
-                // The streamed shrink takes JPEGs of a megapixel or more: load its decoder and compile its code now.
-                using (var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200)))
-                {
-                    StreamedJpegResize.TryRun(ImageCodec.Encode(large, "jpeg", 90), new ImageLimits(), "warm-up", new ResizeSettings(300, 300, null), "jpeg", 90);
-                }
+                StreamedJpegResize.TryRun(LargeJpeg.Value, LargeLimits, "warm-up", new ResizeSettings(300, 300, null), "jpeg", 90);
 
                 break;
             case "filter":
@@ -111,13 +120,8 @@ internal sealed class WarmUpService : BackgroundService
                     using var filtered = ImageFilters.Apply(decoded, new FilterSettings(operation) { Regions = [new Rect(10, 10, 50, 50)] });
                 }
 
-                // The streamed blur takes images of a megapixel or more: load its decoder and compile its code now.
-                using (var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200)))
-                {
-                    var settings = new FilterSettings("gaussianBlur");
-                    StreamedJpegFilter.TryRun(ImageCodec.Encode(large, "jpeg", 90), new ImageLimits(), "warm-up", settings, "jpeg", 90);
-                    Log.StreamedJpeg(_logger, StreamedJpegFilter.Status);
-                }
+                StreamedJpegFilter.TryRun(LargeJpeg.Value, LargeLimits, "warm-up", new FilterSettings("gaussianBlur"), "jpeg", 90);
+                Log.StreamedJpeg(_logger, StreamedJpegFilter.Status);
 
                 break;
             case "detect":
@@ -126,11 +130,9 @@ internal sealed class WarmUpService : BackgroundService
                 {
                     var format = model.Format.ToString();
                     Log.ModelLoaded(_logger, model.Name, format, model.InputWidth, model.InputHeight, model.ClassNames.Count);
-                    model.Detect(decoded, new DetectSettings(model.DefaultScoreThreshold, model.DefaultIouThreshold, 100));
-                    // The streamed preparation takes JPEGs of a megapixel or more: compile its code now.
-                    using var large = new Mat(1024, 1024, MatType.CV_8UC3, new Scalar(90, 140, 200));
-                    StreamedJpegDetect.TryRun(ImageCodec.Encode(large, "jpeg", 90), new ImageLimits(), "warm-up", model,
-                        new DetectSettings(model.DefaultScoreThreshold, model.DefaultIouThreshold, 100));
+                    var settings = new DetectSettings(model.DefaultScoreThreshold, model.DefaultIouThreshold, 100);
+                    model.Detect(decoded, settings);
+                    StreamedJpegDetect.TryRun(LargeJpeg.Value, LargeLimits, "warm-up", model, settings);
                 }
 
                 break;

@@ -33,6 +33,56 @@ internal sealed unsafe class RowStream : IDisposable
     /// <param name="strips">How many strips the work is cut into.</param>
     /// <param name="needed">For a strip, how many source rows from the top must be decoded before it can start.</param>
     /// <param name="work">Processes one strip (any thread); reports its time with <see cref="AddProcess"/> and <see cref="AddEncode"/>.</param>
+    /// <summary>
+    /// The common start of the streamed paths: the usual header checks (<see cref="ImageCodec.CheckedHeader"/>), then,
+    /// for a JPEG of a megapixel or more with no EXIF rotation for which <paramref name="reductionFor"/> gives a
+    /// reduction (1, 2, 4 or 8; null when the path does not apply), a decoder at that reduction, handed to
+    /// <paramref name="run"/> while <paramref name="data"/> stays pinned. Null when the path does not apply (nothing
+    /// was done); data libjpeg refuses fails as undecodable, as a decode through OpenCV would.
+    /// </summary>
+    public static T? TryStart<T>(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<ImageHeader, int?> reductionFor, Func<StreamedInput, T> run)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(reductionFor);
+        ArgumentNullException.ThrowIfNull(run);
+        if (!NativeJpeg.Available)
+        {
+            return null;
+        }
+
+        var header = ImageCodec.CheckedHeader(data, limits, uri);
+        if (header.Format != "jpeg" || header.Pixels < StripJpegEncoder.MinPixels || ImageHeader.JpegOrientation(data) != 1 ||
+            reductionFor(header) is not { } reduction)
+        {
+            return null;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        fixed (byte* bytes = data)
+        {
+            var opened = NativeJpeg.Open(bytes, data.Length, reduction, out var decoder, out var width, out var height, out var error);
+            if (opened == NativeJpeg.OpenResult.NotSupported)
+            {
+                return null; // CMYK, 12-bit...: OpenCV handles those
+            }
+
+            if (opened == NativeJpeg.OpenResult.Failed || decoder is null)
+            {
+                throw StepException.Undecodable(uri, error ?? "the decoder could not start");
+            }
+
+            using (decoder)
+            {
+                if (width != (header.Width + reduction - 1) / reduction || height != (header.Height + reduction - 1) / reduction)
+                {
+                    throw StepException.Undecodable(uri, $"the frame decodes to {width}x{height} at 1/{reduction}, but its header said {header.Width}x{header.Height}");
+                }
+
+                return run(new StreamedInput(decoder, header, width, height, start));
+            }
+        }
+    }
+
     public RowStream(int width, int height, int strips, Func<int, int> needed, Action<RowStream, int> work)
     {
         _height = height;
@@ -188,3 +238,6 @@ internal sealed unsafe class RowStream : IDisposable
         }
     }
 }
+
+/// <summary>An opened streamed decode: the decoder, the source's header, the decoded size, and when the work began.</summary>
+internal readonly record struct StreamedInput(NativeJpeg.Decoder Decoder, ImageHeader Header, int Width, int Height, long Start);

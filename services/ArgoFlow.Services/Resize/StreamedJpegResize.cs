@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Imaging;
 using OpenCvSharp;
 
@@ -23,7 +22,7 @@ public sealed record StreamedResizeResult(byte[] Bytes, int Width, int Height, i
 /// arrive and encoded at the end. Anything else, or a build without libargoflow_jpeg, returns null and the caller
 /// takes the usual path.
 /// </remarks>
-public static unsafe class StreamedJpegResize
+public static class StreamedJpegResize
 {
     /// <summary>Destination rows per strip: two MCU rows of a 4:2:0 JPEG.</summary>
     internal const int StripRows = 32;
@@ -34,50 +33,22 @@ public static unsafe class StreamedJpegResize
     public static StreamedResizeResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, ResizeSettings settings, string format, int quality)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (Resizer.Interpolation(settings.Interpolation) != InterpolationFlags.Area || !NativeJpeg.Available)
+        if (Resizer.Interpolation(settings.Interpolation) != InterpolationFlags.Area)
         {
             return null;
         }
 
-        var header = ImageCodec.CheckedHeader(data, limits, uri);
-        if (header.Format != "jpeg" || header.Pixels < StripJpegEncoder.MinPixels || ImageHeader.JpegOrientation(data) != 1)
+        return RowStream.TryStart(data, limits, uri, header =>
         {
-            return null;
-        }
-
-        var reduction = Resizer.ReductionFor(header.Width, header.Height, settings);
-        var (output, scaled) = Resizer.Plan(header.Width, header.Height, settings);
-        var (decodedWidth, decodedHeight) = ((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction);
-        if (!AreaShrink.Supports(decodedWidth, decodedHeight, scaled))
+            var reduction = Resizer.ReductionFor(header.Width, header.Height, settings);
+            var scaled = Resizer.Plan(header.Width, header.Height, settings).Scaled;
+            return AreaShrink.Supports((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction, scaled) ? reduction : null;
+        }, input =>
         {
-            return null;
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        fixed (byte* bytes = data)
-        {
-            var opened = NativeJpeg.Open(bytes, data.Length, reduction, out var decoder, out var width, out var height, out var error);
-            if (opened == NativeJpeg.OpenResult.NotSupported)
-            {
-                return null;
-            }
-
-            if (opened == NativeJpeg.OpenResult.Failed || decoder is null)
-            {
-                throw StepException.Undecodable(uri, error ?? "the decoder could not start");
-            }
-
-            using (decoder)
-            {
-                if (width != decodedWidth || height != decodedHeight)
-                {
-                    throw StepException.Undecodable(uri, $"the frame decodes to {width}x{height} at 1/{reduction}, but its header said {header.Width}x{header.Height}");
-                }
-
-                var (bytesOut, decodeMs, processMs, encodeMs) = Run(decoder, uri, start, width, height, scaled, output, format, quality);
-                return new StreamedResizeResult(bytesOut, output.Width, output.Height, header.Width, header.Height, decodeMs, processMs, encodeMs);
-            }
-        }
+            var (output, scaled) = Resizer.Plan(input.Header.Width, input.Header.Height, settings);
+            var (bytes, decodeMs, processMs, encodeMs) = Run(input.Decoder, uri, input.Start, input.Width, input.Height, scaled, output, format, quality);
+            return new StreamedResizeResult(bytes, output.Width, output.Height, input.Header.Width, input.Header.Height, decodeMs, processMs, encodeMs);
+        });
     }
 
     private static (byte[] Bytes, double DecodeMs, double ProcessMs, double EncodeMs) Run(NativeJpeg.Decoder decoder, string uri, long start,

@@ -84,12 +84,7 @@ public sealed class StepCallTests : IClassFixture<HostFixture>
     [Fact]
     public async Task A_large_jpeg_blur_takes_the_streamed_path_with_the_same_pixels_and_a_full_breakdown()
     {
-        using (var photo = OpenCvSharp.Cv2.ImRead(SharedData.Image("0.jpg"), OpenCvSharp.ImreadModes.Color))
-        using (var large = photo.Resize(new OpenCvSharp.Size(1920, 1080), 0, 0, OpenCvSharp.InterpolationFlags.Cubic))
-        {
-            Directory.CreateDirectory(Path.Combine(_host.StoreRoot, "large"));
-            OpenCvSharp.Cv2.ImWrite(Path.Combine(_host.StoreRoot, "large", "0.jpg"), large);
-        }
+        WriteLargeJpeg();
 
         var response = await new FilterService.FilterServiceClient(_host.Channel)
             .FilterAsync(new FilterRequest { Input = "large/0.jpg", Operation = "gaussianBlur" });
@@ -107,6 +102,33 @@ public sealed class StepCallTests : IClassFixture<HostFixture>
         var t = response.Timing;
         Assert.True(t.DownloadMs > 0 && t.DecodeMs > 0 && t.EncodeMs > 0 && t.UploadMs > 0, t.ToString());
         Assert.True(t.DownloadMs + t.DecodeMs + t.ProcessMs + t.EncodeMs + t.UploadMs <= t.TotalMs + 0.01, t.ToString());
+    }
+
+    [Fact]
+    public async Task Large_jpeg_resize_and_detect_take_the_streamed_paths_with_the_usual_results()
+    {
+        WriteLargeJpeg();
+
+        var resized = await new ResizeService.ResizeServiceClient(_host.Channel)
+            .ResizeAsync(new ResizeRequest { Input = "large/0.jpg", Width = 640, Height = 360 });
+        var detected = await new DetectService.DetectServiceClient(_host.Channel)
+            .DetectAsync(new DetectRequest { Input = "large/0.jpg", WriteDetections = true });
+
+        var input = File.ReadAllBytes(Path.Combine(_host.StoreRoot, "large", "0.jpg"));
+        var settings = new ArgoFlow.Services.Resize.ResizeSettings(640, 360, null);
+        using var decoded = ArgoFlow.Services.Imaging.ImageCodec.Decode(input, new ArgoFlow.Services.Imaging.ImageLimits(), "large/0.jpg",
+            (w, h) => ArgoFlow.Services.Resize.Resizer.ReductionFor(w, h, settings), out var size);
+        using var expected = ArgoFlow.Services.Resize.Resizer.Resize(decoded, settings, size);
+        using var written = OpenCvSharp.Cv2.ImRead(new Uri(resized.Output).LocalPath, OpenCvSharp.ImreadModes.Color);
+        using var roundTrip = OpenCvSharp.Cv2.ImDecode(ArgoFlow.Services.Imaging.ImageCodec.Encode(expected, "jpeg", 90), OpenCvSharp.ImreadModes.Color);
+        using var difference = new OpenCvSharp.Mat();
+        OpenCvSharp.Cv2.Absdiff(roundTrip, written, difference);
+        Assert.Equal(0, OpenCvSharp.Cv2.CountNonZero(difference.Reshape(1)));
+        Assert.Equal((640, 360, 1920, 1080), (resized.Width, resized.Height, resized.SourceWidth, resized.SourceHeight));
+        Assert.True(resized.Timing.DecodeMs > 0 && resized.Timing.EncodeMs > 0, resized.Timing.ToString());
+        Assert.Equal((1920, 1080), (detected.Width, detected.Height));
+        Assert.True(detected.Timing.DecodeMs > 0 && detected.Timing.ProcessMs > 0, detected.Timing.ToString());
+        Assert.True(File.Exists(new Uri(detected.DetectionsUri).LocalPath));
     }
 
     [Fact]
@@ -148,5 +170,14 @@ public sealed class StepCallTests : IClassFixture<HostFixture>
         Assert.Equal(StatusCode.InvalidArgument, regions.StatusCode);
         Assert.StartsWith("regions:", regions.Status.Detail, StringComparison.Ordinal);
         Assert.StartsWith("model: unknown model 'yolo-huge'", model.Status.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>A 1920x1080 JPEG at large/0.jpg in the store: big enough for the streamed paths.</summary>
+    private void WriteLargeJpeg()
+    {
+        using var photo = OpenCvSharp.Cv2.ImRead(SharedData.Image("0.jpg"), OpenCvSharp.ImreadModes.Color);
+        using var large = photo.Resize(new OpenCvSharp.Size(1920, 1080), 0, 0, OpenCvSharp.InterpolationFlags.Cubic);
+        Directory.CreateDirectory(Path.Combine(_host.StoreRoot, "large"));
+        OpenCvSharp.Cv2.ImWrite(Path.Combine(_host.StoreRoot, "large", "0.jpg"), large);
     }
 }
