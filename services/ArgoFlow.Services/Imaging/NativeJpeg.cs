@@ -4,7 +4,7 @@ using System.Text;
 namespace ArgoFlow.Services.Imaging;
 
 /// <summary>
-/// libargoflow_jpeg (Native/argoflow_jpeg.c): libjpeg-turbo's decoder, row by row, for <see cref="Filter.StreamedJpegFilter"/>.
+/// libargoflow_jpeg (Native/argoflow_jpeg.c): libjpeg-turbo's decoder, row by row, for the streamed paths (<see cref="RowStream"/>).
 /// The library is built with the services when gcc and libjpeg's headers are present; when it is missing, or
 /// ARGOFLOW_STREAMED_JPEG=0, <see cref="Available"/> is false and every image is decoded by OpenCV.
 /// </summary>
@@ -103,9 +103,6 @@ internal static unsafe partial class NativeJpeg
             return afj_read(_handle, destination, (nint)stride, rows);
         }
 
-        /// <summary>Corrupt-data warnings so far (libjpeg filled the gap and went on).</summary>
-        public int Warnings => afj_warnings(_handle);
-
         /// <summary>The error after a failed <see cref="Read"/>, or the first warning.</summary>
         public string Message => Text(afj_message(_handle));
 
@@ -130,9 +127,6 @@ internal static unsafe partial class NativeJpeg
 
     [LibraryImport(Library)]
     private static partial int afj_read(nint decoder, byte* destination, nint stride, int rows);
-
-    [LibraryImport(Library)]
-    private static partial int afj_warnings(nint decoder);
 
     [LibraryImport(Library)]
     private static partial byte* afj_message(nint decoder);

@@ -186,9 +186,6 @@ int afj_read(afj_decoder *d, unsigned char *dest, long stride, int rows) {
     return done;
 }
 
-/* Warnings so far (corrupt or missing entropy data: the decoder filled in and went on). */
-int afj_warnings(const afj_decoder *d) { return d->warnings; }
-
 /* The first warning or the error, NUL-terminated. */
 const char *afj_message(const afj_decoder *d) { return d->message; }
 
