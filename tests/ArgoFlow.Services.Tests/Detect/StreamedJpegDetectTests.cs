@@ -16,7 +16,7 @@ public sealed class StreamedJpegDetectTests : IClassFixture<FastestDetModelFixtu
         _model = fixture.Model;
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("0.jpg", 1920, 1080)] // half-size decode, 960x540 -> 352x352
     [InlineData("1.jpg", 1600, 1200)]
     [InlineData("2.jpg", 1280, 960)]
@@ -24,10 +24,7 @@ public sealed class StreamedJpegDetectTests : IClassFixture<FastestDetModelFixtu
     [InlineData("4.jpg", 1100, 1000)] // full-size decode
     public void Finds_exactly_what_a_reduced_decode_then_Detect_finds(string photo, int width, int height)
     {
-        if (!NativeJpeg.Available)
-        {
-            return; // StreamedJpegFilterTests.The_native_decoder_is_built_and_loaded says whether that is allowed
-        }
+        NativeDecoder.RequireOrSkip();
 
         var jpeg = Jpeg(photo, width, height);
         var settings = new DetectSettings(0.3f, _model.DefaultIouThreshold, 100);

@@ -1,6 +1,7 @@
 using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Filter;
 using ArgoFlow.Services.Imaging;
+using ArgoFlow.Services.Tests.Support;
 using ArgoFlow.TestSupport;
 using OpenCvSharp;
 
@@ -10,17 +11,17 @@ public sealed class StreamedJpegFilterTests
 {
     private static readonly ImageLimits Limits = new();
 
-    [Fact]
+    [SkippableFact]
     public void The_native_decoder_is_built_and_loaded()
     {
-        // .ci/run installs gcc and libjpeg's headers; a machine without them builds without the streamed path.
-        if (Environment.GetEnvironmentVariable("CI") == "true" || File.Exists("/usr/include/jpeglib.h"))
-        {
-            Assert.True(NativeJpeg.Available, StreamedJpegFilter.Status);
-        }
+        // A machine without gcc or libjpeg's headers builds without the streamed path: this and every streamed
+        // test then report skipped with the reason, and .ci/run (which installs both) fails on those skips.
+        NativeDecoder.RequireOrSkip();
+
+        Assert.StartsWith("on (libargoflow_jpeg", StreamedJpegFilter.Status, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1920, 1080, 5, 0x221111, false)] // the reference size
     [InlineData(1920, 1080, 3, 0x221111, false)]
     [InlineData(1283, 837, 5, 0x221111, false)] // sides that are no multiple of 16: a short last strip
@@ -29,10 +30,7 @@ public sealed class StreamedJpegFilterTests
     [InlineData(1024, 1024, 5, 0x211111, false)] // 4:2:2 input, the smallest image the path takes
     public void Decodes_to_exactly_the_pixels_of_decode_then_blur_then_encode(int width, int height, int kernel, int sampling, bool progressive)
     {
-        if (!NativeJpeg.Available)
-        {
-            return; // nothing to compare: The_native_decoder_is_built_and_loaded says whether that is allowed
-        }
+        NativeDecoder.RequireOrSkip();
 
         using var photo = Photo(width, height);
         var input = Jpeg(photo, sampling, progressive);
@@ -49,13 +47,10 @@ public sealed class StreamedJpegFilterTests
         Assert.True(streamed.DecodeMs > 0 && streamed.ProcessMs >= 0 && streamed.EncodeMs > 0);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_grayscale_jpeg_comes_out_as_the_colour_decode_does()
     {
-        if (!NativeJpeg.Available)
-        {
-            return; // nothing to compare: The_native_decoder_is_built_and_loaded says whether that is allowed
-        }
+        NativeDecoder.RequireOrSkip();
 
         using var photo = Photo(1280, 960);
         using var gray = photo.CvtColor(ColorConversionCodes.BGR2GRAY);
@@ -89,13 +84,10 @@ public sealed class StreamedJpegFilterTests
         Assert.Null(StreamedJpegFilter.TryRun(WithOrientation(jpeg, 6, littleEndian: true), Limits, "a", blur, "jpeg", 90));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bad_input_fails_as_the_usual_decode_fails_and_writes_nothing()
     {
-        if (!NativeJpeg.Available)
-        {
-            return; // nothing to compare: The_native_decoder_is_built_and_loaded says whether that is allowed
-        }
+        NativeDecoder.RequireOrSkip();
 
         using var photo = Photo(1920, 1080);
         var jpeg = Jpeg(photo, 0x221111, false);
@@ -122,13 +114,10 @@ public sealed class StreamedJpegFilterTests
         Assert.Contains("bogus.jpg", bogus.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Corrupt_entropy_data_is_decoded_as_far_as_it_goes_as_OpenCV_does()
     {
-        if (!NativeJpeg.Available)
-        {
-            return; // nothing to compare: The_native_decoder_is_built_and_loaded says whether that is allowed
-        }
+        NativeDecoder.RequireOrSkip();
 
         using var photo = Photo(1920, 1080);
         var jpeg = Jpeg(photo, 0x221111, false);
@@ -146,13 +135,10 @@ public sealed class StreamedJpegFilterTests
         Assert.Equal((1920, 1080), (decoded.Width, decoded.Height));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Mutated_jpegs_give_an_image_or_a_clear_error_never_a_crash()
     {
-        if (!NativeJpeg.Available)
-        {
-            return;
-        }
+        NativeDecoder.RequireOrSkip();
 
         // The native decoder reads untrusted bytes: flip bytes in the headers and the data, cut the file short,
         // plant stray markers. libjpeg's fatal errors must come back as errors, not as a dead process.

@@ -1,5 +1,6 @@
 using ArgoFlow.Services.Imaging;
 using ArgoFlow.Services.Resize;
+using ArgoFlow.Services.Tests.Support;
 using ArgoFlow.TestSupport;
 using OpenCvSharp;
 
@@ -9,7 +10,7 @@ public sealed class StreamedJpegResizeTests
 {
     private static readonly ImageLimits Limits = new();
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1920, 1080, 640, 360, null, "fit", "jpeg")] // the reference resize: half-size decode, then 960x540 -> 640x360
     [InlineData(1920, 1080, 500, 500, null, "fill", "jpeg")] // a centre crop after the shrink
     [InlineData(1920, 1080, null, null, 1280, "fit", "jpeg")] // full-size decode, 3:2 shrink
@@ -18,10 +19,7 @@ public sealed class StreamedJpegResizeTests
     [InlineData(1024, 1024, 300, 300, null, "fit", "jpeg")] // the warm-up's: half-size decode, 512 -> 300
     public void Gives_the_pixels_of_a_reduced_decode_then_Resizer(int width, int height, int? toWidth, int? toHeight, int? maxSide, string fit, string format)
     {
-        if (!NativeJpeg.Available)
-        {
-            return; // nothing to compare: StreamedJpegFilterTests.The_native_decoder_is_built_and_loaded says whether that is allowed
-        }
+        NativeDecoder.RequireOrSkip();
 
         var input = Jpeg(width, height);
         var settings = new ResizeSettings(toWidth, toHeight, maxSide, fit);
@@ -63,13 +61,10 @@ public sealed class StreamedJpegResizeTests
         Assert.Null(StreamedJpegResize.TryRun(rotated, Limits, "a", settings, "jpeg", 90));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_truncated_or_bogus_jpeg_fails_as_undecodable()
     {
-        if (!NativeJpeg.Available)
-        {
-            return;
-        }
+        NativeDecoder.RequireOrSkip();
 
         var jpeg = Jpeg(1920, 1080);
         var settings = new ResizeSettings(640, 360, null);
