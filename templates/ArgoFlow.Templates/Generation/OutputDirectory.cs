@@ -25,7 +25,7 @@ public static class OutputDirectory
             foreach (var file in files)
             {
                 var final = Resolve(dir, file.Path);
-                if (File.Exists(final) && string.Equals(File.ReadAllText(final, Utf8), file.Content, StringComparison.Ordinal))
+                if (File.Exists(final) && string.Equals(ReadExactly(final), file.Content, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -64,7 +64,7 @@ public static class OutputDirectory
         foreach (var file in files)
         {
             var path = Resolve(dir, file.Path);
-            var current = File.Exists(path) ? File.ReadAllText(path, Utf8) : string.Empty;
+            var current = File.Exists(path) ? ReadExactly(path) : string.Empty;
             var oldName = File.Exists(path) ? "a/" + file.Path : "/dev/null";
             var text = UnifiedDiff.Create(current, file.Content, oldName, "b/" + file.Path);
             if (text.Length > 0)
@@ -83,6 +83,13 @@ public static class OutputDirectory
 
         return diff.ToString();
     }
+
+    /// <summary>
+    /// The file's bytes as UTF-8 without dropping anything: a byte-order mark stays a U+FEFF character and bad bytes
+    /// become U+FFFD, so a file that is not byte for byte what would be written never compares equal (ReadAllText
+    /// would drop the mark silently).
+    /// </summary>
+    private static string ReadExactly(string path) => Utf8.GetString(File.ReadAllBytes(path));
 
     private static IEnumerable<string> StaleFiles(string dir, HashSet<string> expected)
     {

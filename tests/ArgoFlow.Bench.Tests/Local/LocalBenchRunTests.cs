@@ -1,5 +1,6 @@
 using ArgoFlow.Bench.Local;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 
 namespace ArgoFlow.Bench.Tests.Local;
 
@@ -69,7 +70,7 @@ public sealed class LocalBenchRunTests
             Store = store.Path,
             Models = [new ArgoFlow.Services.Detect.ModelOptions { Path = SharedData.ModelPath }],
         });
-        await serve.WaitUntilServingAsync(CancellationToken.None);
+        await serve.WaitUntilServingAsync(CancellationToken.None).WithinAsync("the warm host to report SERVING (every service warmed up)");
 
         var options = Options(["warm"], SharedData.Image("0.jpg"), 2, 0, store.Path) with { Services = serve.GrpcAddress };
         var run = await LocalBench.RunAsync(options, null, CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArgoFlow.TestSupport;
 using ArgoFlow.TestSupport.FakeKube;
+using ArgoFlow.TestSupport.Waits;
 
 namespace ArgoFlow.Cli.Tests.Commands;
 
@@ -10,18 +11,15 @@ public sealed class SubmitCommandTests
     private static async Task<(int Code, string Out, string Err)> SubmitAndRunAsync(ClusterCommandHarness h, params string[] args)
     {
         var run = h.RunAsync(args);
-        var name = await h.Server.Controller.WaitForSubmittedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var name = await h.Server.Controller.WaitForSubmittedAsync().WithinAsync("argoflow submit to create the workflow");
         if (args.Contains("--watch"))
         {
             // Let the client open its watch first, so the live view sees every change rather than only the end.
-            for (var i = 0; i < 3000 && h.Server.WatchesOpened == 0; i++)
-            {
-                await Task.Delay(10);
-            }
+            await Wait.UntilAsync(() => h.Server.WatchesOpened > 0, "argoflow submit --watch to open its watch");
         }
 
         await h.Server.Controller.RunAsync(name);
-        return await run;
+        return await run.WithinAsync("argoflow " + string.Join(' ', args) + " to exit");
     }
 
     [Fact]
@@ -168,12 +166,9 @@ public sealed class SubmitCommandTests
         h.AddTemplate();
         using var interrupt = new CancellationTokenSource();
         var run = h.RunAsync(interrupt.Token, "submit", "--from", "workflowtemplate/pipeline", "--watch");
-        var name = await h.Server.Controller.WaitForSubmittedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var name = await h.Server.Controller.WaitForSubmittedAsync().WithinAsync("argoflow submit to create the workflow");
         await h.Server.Controller.AdvanceAsync(name, 2);
-        for (var i = 0; i < 3000 && h.Server.WatchesOpened == 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.UntilAsync(() => h.Server.WatchesOpened > 0, "argoflow submit --watch to open its watch");
 
         await interrupt.CancelAsync();
         var (code, _, stderr) = await run;

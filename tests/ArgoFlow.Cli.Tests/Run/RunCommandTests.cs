@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Ports;
 
 namespace ArgoFlow.Cli.Tests.Run;
 
@@ -75,7 +76,8 @@ public sealed class RunCommandTests : IDisposable
     {
         var spec = temp.Combine("no-retry.yaml");
         await File.WriteAllTextAsync(spec, (await File.ReadAllTextAsync(Sample("classic"))).Replace("limit: 3", "limit: 0", StringComparison.Ordinal));
-        var closed = $"127.0.0.1:{ClosedPort()}";
+        using var refusing = new RefusingPort();
+        var closed = refusing.Target;
 
         var (code, stdout, stderr) = await CliInvocation.RunAsync(
             "run", "-f", spec, "--input", "s3://images/x.jpg", "--services", closed, "--output", "json");
@@ -130,12 +132,5 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal((int)ExitCode.InvalidInput, code);
         Assert.Contains("no such file here", stderr, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
 using ArgoFlow.Steps.Pipeline;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 
 namespace ArgoFlow.Cli.Tests.Run;
 
@@ -41,7 +42,7 @@ public sealed class WarmServices : IAsyncLifetime
             endpoints => endpoints.MapPipelineService(),
             CancellationToken.None);
         targets.Address = Host.GrpcAddress;
-        await Host.WaitUntilServingAsync(CancellationToken.None);
+        await Host.WaitUntilServingAsync(CancellationToken.None).WithinAsync("the warm host to report SERVING (every service warmed up)");
     }
 
     /// <summary>Every object in the store except the inputs, by key, with its bytes.</summary>

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ArgoFlow.Cluster.Argo;
 using ArgoFlow.Cluster.Kube;
 using ArgoFlow.Cluster.Tests.Support;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.TestSupport.FakeKube;
+using ArgoFlow.TestSupport.Ports;
 
 namespace ArgoFlow.Cluster.Tests.Kube;
 
@@ -41,12 +41,8 @@ public sealed class KubeApiErrorTests
     [Fact]
     public async Task UnreachableServerIsAClusterErrorNamingTheAddress()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        using var refusing = new RefusingPort();
+        var port = refusing.Port;
 
         var config = new k8s.KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}", AccessToken = "t" };
         using var connection = new KubeConnection(config);

@@ -4,6 +4,7 @@ using ArgoFlow.Cluster.Submit;
 using ArgoFlow.Cluster.Watch;
 using ArgoFlow.TestSupport;
 using ArgoFlow.TestSupport.FakeKube;
+using ArgoFlow.TestSupport.Waits;
 
 namespace ArgoFlow.Cluster.Tests.Support;
 
@@ -69,13 +70,8 @@ internal sealed class FakeCluster : IAsyncDisposable
         new WorkflowWatcher(Argo, TimeProvider.System, settings ?? FastWatch).WatchAsync(name, observer, CancellationToken.None);
 
     /// <summary>Waits until a watch stream is open, so dropping it really interrupts a watch.</summary>
-    public async Task WatchOpenAsync()
-    {
-        for (var i = 0; i < 3000 && Server.WatchesOpened == 0; i++)
-        {
-            await Task.Delay(10);
-        }
-    }
+    public Task WatchOpenAsync() =>
+        Wait.UntilAsync(() => Server.WatchesOpened > 0, "the client to open a watch on the fake API server");
 
     public async ValueTask DisposeAsync()
     {

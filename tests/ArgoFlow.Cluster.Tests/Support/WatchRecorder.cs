@@ -1,5 +1,6 @@
 using ArgoFlow.Cluster.Kube;
 using ArgoFlow.Cluster.Watch;
+using ArgoFlow.TestSupport.Waits;
 
 namespace ArgoFlow.Cluster.Tests.Support;
 
@@ -69,15 +70,10 @@ internal sealed class WatchRecorder : IWatchObserver
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Add((condition, done));
-            return done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return done.Task.WithinAsync("a watched workflow snapshot that meets the test's condition");
         }
     }
 
-    public async Task WaitForNoticeAsync(string text)
-    {
-        for (var i = 0; i < 3000 && !Notices.Any(n => n.Contains(text, StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitForNoticeAsync(string text) =>
+        Wait.UntilAsync(() => Notices.Any(n => n.Contains(text, StringComparison.Ordinal)), $"a watch notice containing \"{text}\"");
 }

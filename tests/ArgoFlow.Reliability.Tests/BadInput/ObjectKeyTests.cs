@@ -22,6 +22,20 @@ public sealed class ObjectKeyTests : IDisposable
         _outside.Dispose();
     }
 
+    /// <summary>
+    /// The hostile references a store resolves, each to a key of that literal name inside the store (the local
+    /// root, or a clean key in the configured bucket): none is a path, a URI scheme or an escape. The rest are refused.
+    /// </summary>
+    private static readonly string[] KeptAsLiteralKeys =
+        ["~/.ssh/id_rsa", "%c0%ae%c0%ae/x.jpg", "\u2024\u2024/x.jpg", " ", "file:../x.jpg", "javascript:alert(1)"];
+
+    /// <summary>
+    /// The calls through the service that succeed: those literal keys as output names, and no output name at all
+    /// (the derived key). As input they name no object, so every input call fails.
+    /// </summary>
+    private static readonly string[] ServedInside =
+        ["output ~/.ssh/id_rsa", "output %c0%ae%c0%ae/x.jpg", "output \u2024\u2024/x.jpg", "output ", "output  ", "output file:../x.jpg", "output javascript:alert(1)"];
+
     public static IEnumerable<string> Hostile()
     {
         string[] traversals =
@@ -44,6 +58,8 @@ public sealed class ObjectKeyTests : IDisposable
     {
         var store = new LocalDirectoryStore(_store.Path);
         var root = Path.GetFullPath(_store.Path) + "/";
+        var kept = new List<string>();
+        var refused = 0;
         foreach (var reference in Hostile())
         {
             try
@@ -51,19 +67,27 @@ public sealed class ObjectKeyTests : IDisposable
                 var resolved = store.Resolve(reference, "input");
                 var full = Path.GetFullPath(Path.Combine(root, resolved.Key));
                 Assert.True(full.StartsWith(root, StringComparison.Ordinal), $"'{reference}' resolved to {full}");
+                kept.Add(reference);
             }
             catch (StepException ex)
             {
                 Assert.Equal(StepFailure.InvalidArgument, ex.Failure);
                 Assert.Equal("input", ex.Field);
+                refused++;
             }
         }
+
+        // Exactly these name a key inside the store; every other hostile reference is refused.
+        Assert.True(KeptAsLiteralKeys.SequenceEqual(kept), "resolved or served, expected exactly the listed ones: " + Quoted(kept));
+        Assert.Equal(Hostile().Count() - KeptAsLiteralKeys.Length, refused);
     }
 
     [Fact]
     public void S3_store_refuses_or_keeps_every_hostile_reference_to_a_valid_bucket_and_a_clean_key()
     {
         using var store = new S3ImageStore(new S3StoreOptions { Bucket = "images", Prefix = "base", Endpoint = "http://127.0.0.1:1", AccessKey = "key", SecretKey = "secret" });
+        var kept = new List<string>();
+        var refused = 0;
         foreach (var reference in Hostile())
         {
             try
@@ -72,13 +96,19 @@ public sealed class ObjectKeyTests : IDisposable
                 Assert.Matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", resolved.Bucket);
                 Assert.DoesNotContain("..", resolved.Bucket, StringComparison.Ordinal);
                 Assert.DoesNotContain(resolved.Key.Split('/'), segment => segment is "" or "." or "..");
+                kept.Add(reference);
             }
             catch (StepException ex)
             {
                 Assert.Equal(StepFailure.InvalidArgument, ex.Failure);
                 Assert.Equal("output", ex.Field);
+                refused++;
             }
         }
+
+        // Exactly these name a clean key in a valid bucket; every other hostile reference is refused.
+        Assert.True(KeptAsLiteralKeys.SequenceEqual(kept), "resolved or served, expected exactly the listed ones: " + Quoted(kept));
+        Assert.Equal(Hostile().Count() - KeptAsLiteralKeys.Length, refused);
     }
 
     [Fact]
@@ -91,7 +121,8 @@ public sealed class ObjectKeyTests : IDisposable
         await using var serve = await ServeProcess.StartAsync(new ServeSettings { Store = _store.Path, Services = "resize" });
         var resize = new ResizeService.ResizeServiceClient(serve.Channel);
         var tried = 0;
-        var references = Hostile().Concat(["link/secret.jpg", "link/written.jpg", "in/escape.jpg", "file://" + _outside.Combine("secret.jpg"), _outside.Combine("secret.jpg")]);
+        var served = new List<string>();
+        var references = Hostile().Concat(["link/secret.jpg", "link/written.jpg", "in/escape.jpg", "file://" + _outside.Combine("secret.jpg"), _outside.Combine("secret.jpg")]).ToList();
         foreach (var reference in references)
         {
             foreach (var request in new[]
@@ -114,11 +145,27 @@ public sealed class ObjectKeyTests : IDisposable
                 Assert.True(status is StatusCode.OK or StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.FailedPrecondition,
                     $"input '{request.Input}' output '{request.Output}': {status}");
                 tried++;
+                if (status == StatusCode.OK)
+                {
+                    served.Add((request.Input == reference ? "input " : "output ") + reference);
+                }
             }
         }
 
         Assert.Equal(["secret.jpg"], Directory.EnumerateFileSystemEntries(_outside.Path).Select(Path.GetFileName));
         Assert.False(serve.Child.HasExited);
-        Assert.True(tried > 100);
+        // Every reference was tried as input and as output; only those naming a key inside the store were served.
+        Assert.Equal(2 * references.Count, tried);
+        Assert.True(ServedInside.SequenceEqual(served), "resolved or served, expected exactly the listed ones: " + Quoted(served));
     }
+
+    /// <summary>The references as C# string literals (control characters escaped), for a message that can be pasted.</summary>
+    private static string Quoted(IEnumerable<string> references) =>
+        string.Join(", ", references.Select(r => "\"" + string.Concat(r.Select(c => c switch
+        {
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            < ' ' or > '~' => $"\\u{(int)c:x4}",
+            _ => c.ToString(),
+        })) + "\""));
 }

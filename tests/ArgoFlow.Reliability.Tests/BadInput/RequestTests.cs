@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using ArgoFlow.Contracts.V1;
 using ArgoFlow.Reliability.Tests.Support;
 using ArgoFlow.TestSupport;
@@ -13,7 +14,7 @@ namespace ArgoFlow.Reliability.Tests.BadInput;
 /// Malformed requests to a real `argoflow serve` (gRPC and its HTTP/JSON routes) and a real `argoflow plugin serve`:
 /// each gets a 4xx / a precise gRPC status, never a 500 or a dropped connection, and both processes keep serving.
 /// </summary>
-public sealed class RequestTests : IDisposable
+public sealed partial class RequestTests : IDisposable
 {
     private readonly TempDirectory _store = new("argoflow-rel-requests");
 
@@ -112,10 +113,9 @@ public sealed class RequestTests : IDisposable
     {
         var tokenFile = _store.Combine("token");
         await File.WriteAllTextAsync(tokenFile, "the-right-token");
-        var port = FreePort.Next();
-        await using var plugin = ChildProcess.Start(["plugin", "serve", "--port", port.ToString(CultureInfo.InvariantCulture), "--address", "127.0.0.1", "--token-file", tokenFile]);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-        await WaitForListeningAsync(http, plugin);
+        await using var plugin = ChildProcess.Start(["plugin", "serve", "--port", "0", "--address", "127.0.0.1", "--token-file", tokenFile]);
+        var listening = await plugin.WaitForStderrAsync(PluginListening(), "the \"executor plugin listening on URL\" line");
+        using var http = new HttpClient { BaseAddress = new Uri(listening.Groups[1].Value.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
 
         var body = "{\"workflow\":{\"metadata\":{\"name\":\"w\",\"uid\":\"1\"}},\"template\":{\"name\":\"t\",\"plugin\":{\"argoflow\":{\"type\":\"resize\",\"endpoint\":\"127.0.0.1:1\",\"request\":{\"input\":\"a.jpg\",\"width\":1}}}}}";
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, body, token: null));
@@ -128,6 +128,9 @@ public sealed class RequestTests : IDisposable
         }
 
         Assert.False(plugin.HasExited, plugin.Stderr);
+        // Only after the exit is the output complete: a check while it runs could miss the last lines.
+        plugin.Terminate();
+        await plugin.WaitForExitAsync(TimeSpan.FromMinutes(1));
         Assert.DoesNotContain("the-right-token", plugin.Stderr + plugin.Stdout, StringComparison.Ordinal);
     }
 
@@ -143,21 +146,6 @@ public sealed class RequestTests : IDisposable
         return response.StatusCode;
     }
 
-    private static async Task WaitForListeningAsync(HttpClient http, ChildProcess process)
-    {
-        for (var i = 0; i < 300 && !process.HasExited; i++)
-        {
-            try
-            {
-                using var _ = await http.GetAsync("healthz");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new InvalidOperationException("plugin serve did not start: " + process.Stderr);
-    }
+    [GeneratedRegex(@"^executor plugin listening on (http://\S+)")]
+    private static partial Regex PluginListening();
 }

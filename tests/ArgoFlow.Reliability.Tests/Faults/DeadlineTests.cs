@@ -5,6 +5,7 @@ using ArgoFlow.Services.Storage;
 using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Runner;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArgoFlow.Reliability.Tests.Faults;
@@ -21,7 +22,7 @@ public sealed class DeadlineTests
             new WarmHostOptions { GrpcPort = 0, HttpPort = -1, Store = store.Path, Services = ["resize", "filter"], ConfigureLogging = _ => { } },
             services => services.AddSingleton<IImageStore>(new HangingStore(new LocalDirectoryStore(store.Path))),
             cancellationToken: CancellationToken.None);
-        await host.WaitUntilServingAsync(CancellationToken.None);
+        await host.WaitUntilServingAsync(CancellationToken.None).WithinAsync("the warm host to report SERVING (every service warmed up)");
 
         using var client = new StepClient();
         var run = await new PipelineRunner(client).RunAsync(

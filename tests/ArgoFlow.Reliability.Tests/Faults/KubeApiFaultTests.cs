@@ -66,7 +66,6 @@ public sealed class KubeApiFaultTests : IAsyncLifetime
             ["submit", "--from", "workflowtemplate/pipeline", "--kubeconfig", kubeconfig, .. extra],
             new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _dir.Combine("cache") });
         var exit = await submit.WaitForExitAsync(TimeSpan.FromMinutes(2));
-        await Task.Delay(200);
         return (exit, submit.Stderr);
     }
 }

@@ -18,8 +18,7 @@ public sealed class ServiceKilledMidPipelineTests : IDisposable
     [Fact]
     public async Task Pipeline_completes_after_the_killed_service_restarts_on_the_same_port()
     {
-        var settings = new ServeSettings { Store = _store.Path, GrpcPort = FreePort.Next() };
-        var first = await ServeProcess.StartAsync(settings);
+        var first = await ServeProcess.StartAsync(new ServeSettings { Store = _store.Path });
         ServeProcess? second = null;
         Task<ServeProcess>? restart = null;
         try
@@ -38,7 +37,7 @@ public sealed class ServiceKilledMidPipelineTests : IDisposable
                         {
                             // Dead before the next step starts: its first attempt is refused for sure.
                             first.Child.KillAsync().GetAwaiter().GetResult();
-                            restart = ServeProcess.StartAsync(new ServeSettings { Store = _store.Path, GrpcPort = settings.GrpcPort, WaitUntilServing = false });
+                            restart = ServeProcess.StartAsync(new ServeSettings { Store = _store.Path, GrpcPort = first.GrpcPort, WaitUntilServing = false });
                         }
                     },
                 },

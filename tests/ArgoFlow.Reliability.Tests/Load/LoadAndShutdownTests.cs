@@ -2,6 +2,7 @@ using System.Globalization;
 using ArgoFlow.Contracts.V1;
 using ArgoFlow.Reliability.Tests.Support;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 using Grpc.Core;
 using Xunit.Abstractions;
 
@@ -55,10 +56,7 @@ public sealed class LoadAndShutdownTests(ITestOutputHelper output) : IDisposable
         var harness = new LoadHarness(serve.Channel, concurrency: 16);
         using var stop = new CancellationTokenSource();
         var load = harness.RunAsync(int.MaxValue, stop.Token);
-        while (harness.Succeeded < 40 && !load.IsCompleted)
-        {
-            await Task.Delay(20);
-        }
+        await Wait.UntilAsync(() => harness.Succeeded >= 40 || load.IsCompleted, "40 calls to succeed under load");
 
         serve.Child.Terminate();
         await load;

@@ -67,7 +67,6 @@ public sealed class TlsTests : IDisposable
         var (_, certFile, _) = SelfSigned();
         await using var serve = ChildProcess.Start(["serve", "--store", _dir.Path, "--services", "resize", "--grpc-port", "0", "--http-port", "0", "--tls-cert", certFile]);
         Assert.Equal(3, await serve.WaitForExitAsync(TimeSpan.FromMinutes(1)));
-        await Task.Delay(200);
         Assert.Contains("tlsCert/tlsKey", serve.Stderr, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
+using ArgoFlow.TestSupport.Waits;
 
 namespace ArgoFlow.Reliability.Tests.Support;
 
@@ -14,7 +16,18 @@ internal sealed class ChildProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _stdout = new();
     private readonly ConcurrentQueue<string> _stderr = new();
 
-    private ChildProcess(Process process) => _process = process;
+    // Set when each redirected stream reaches its end (a null line): after both, every line has been received.
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildProcess(Process process, string command)
+    {
+        _process = process;
+        Command = command;
+    }
+
+    /// <summary>The command line, for messages ("argoflow serve --store ...").</summary>
+    public string Command { get; }
 
     public int Id => _process.Id;
 
@@ -59,9 +72,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var child = new ChildProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { child._stdout.Enqueue(line); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { child._stderr.Enqueue(line); } };
+        var child = new ChildProcess(process, "argoflow " + string.Join(' ', args));
+        process.OutputDataReceived += (_, e) => Receive(e.Data, child._stdout, child._stdoutClosed);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data, child._stderr, child._stderrClosed);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -86,12 +99,42 @@ internal sealed class ChildProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
-    /// <summary>Waits for the exit; the guard only keeps a hung process from hanging the test run.</summary>
+    /// <summary>
+    /// Waits for the exit and for the last line of stdout and stderr, so <see cref="Stdout"/> and
+    /// <see cref="Stderr"/> are complete afterwards. Fails naming the command when it takes longer than
+    /// <paramref name="guard"/> (a hung process must not hang the test run).
+    /// </summary>
     public async Task<int> WaitForExitAsync(TimeSpan guard)
     {
-        using var cts = new CancellationTokenSource(guard);
-        await _process.WaitForExitAsync(cts.Token);
+        var exited = Task.WhenAll(_process.WaitForExitAsync(), _stdoutClosed.Task, _stderrClosed.Task);
+        await exited.WithinAsync($"{Command} to exit (stderr so far: {Stderr})", guard);
         return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// Waits for a stderr line matching <paramref name="pattern"/>; fails when the process exits first or the
+    /// bound passes, with what was waited for and the stderr so far.
+    /// </summary>
+    public async Task<Match> WaitForStderrAsync(Regex pattern, string waitingFor, TimeSpan? bound = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        Match? found = null;
+        await Wait.UntilAsync(
+            () => (found = _stderr.Select(l => pattern.Match(l)).FirstOrDefault(m => m.Success)) is not null || _stderrClosed.Task.IsCompleted,
+            $"{waitingFor} from {Command}", bound);
+        return found ?? throw new InvalidOperationException($"{Command} closed stderr (exited) before {waitingFor}: {Stderr}");
+    }
+
+    private static void Receive(string? line, ConcurrentQueue<string> lines, TaskCompletionSource closed)
+    {
+        if (line is null)
+        {
+            closed.TrySetResult();
+        }
+        else
+        {
+            lines.Enqueue(line);
+        }
     }
 
     /// <summary>Peak resident set size in KiB (VmHWM in /proc/PID/status), while the process runs.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -7,10 +9,11 @@ using Grpc.Net.Client;
 namespace ArgoFlow.Reliability.Tests.Support;
 
 /// <summary>
-/// `argoflow serve` as a separate process on 127.0.0.1 with fixed ports (so a restarted process comes back on the
-/// same address), and a gRPC channel to it.
+/// `argoflow serve` as a separate process on 127.0.0.1, and a gRPC channel to it. It binds port 0 unless the
+/// settings name a port (a restarted process coming back on the address of the one it replaces) and the ports are
+/// read back from its "serving ...: gRPC HOST:PORT, HTTP URL" line, so no two tests can race for a port.
 /// </summary>
-internal sealed class ServeProcess : IAsyncDisposable
+internal sealed partial class ServeProcess : IAsyncDisposable
 {
     private ServeProcess(ChildProcess child, int grpcPort, int httpPort, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
@@ -42,8 +45,8 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(ServeSettings settings)
     {
-        var grpcPort = settings.GrpcPort ?? FreePort.Next();
-        var httpPort = settings.HttpPort ?? FreePort.Next();
+        var grpcPort = settings.GrpcPort ?? 0;
+        var httpPort = settings.HttpPort ?? 0;
         var args = new List<string>
         {
             "serve", "--bind-address", "127.0.0.1",
@@ -58,6 +61,20 @@ internal sealed class ServeProcess : IAsyncDisposable
 
         args.AddRange(settings.ExtraArgs);
         var child = ChildProcess.Start(args, settings.Environment, settings.Unprivileged);
+        if (grpcPort == 0 || httpPort == 0)
+        {
+            try
+            {
+                var listening = await child.WaitForStderrAsync(Serving(), "the \"serving ...: gRPC HOST:PORT, HTTP URL\" line");
+                (grpcPort, httpPort) = (int.Parse(listening.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(listening.Groups[2].Value, CultureInfo.InvariantCulture));
+            }
+            catch
+            {
+                await child.DisposeAsync();
+                throw;
+            }
+        }
+
         var serve = new ServeProcess(child, grpcPort, httpPort, settings.Certificate);
         if (settings.WaitUntilServing)
         {
@@ -72,7 +89,8 @@ internal sealed class ServeProcess : IAsyncDisposable
     {
         var health = new Health.HealthClient(Channel);
         // A guard against a hung start, not a timing assertion: start-up takes about a second.
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var bound = TimeSpan.FromSeconds(90);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             if (Child.HasExited)
@@ -80,9 +98,14 @@ internal sealed class ServeProcess : IAsyncDisposable
                 throw new InvalidOperationException($"argoflow serve exited with {Child.ExitCode}: {Child.Stderr}");
             }
 
+            if (clock.Elapsed > bound)
+            {
+                throw new WaitTimeoutException($"{Child.Command} to report SERVING on {Target} (stderr so far: {Child.Stderr})", bound);
+            }
+
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: guard.Token);
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
@@ -92,7 +115,8 @@ internal sealed class ServeProcess : IAsyncDisposable
             {
             }
 
-            await Task.Delay(100, guard.Token);
+            // Health has no push for the overall status here; ask again shortly (each call is bounded by its deadline).
+            await Task.Delay(100);
         }
     }
 
@@ -108,4 +132,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         Channel.Dispose();
         await Child.DisposeAsync();
     }
+
+    [GeneratedRegex(@"^serving [^:]*: gRPC [^ ]+:(\d+), HTTP http://[^ ]+:(\d+)/")]
+    private static partial Regex Serving();
 }

@@ -49,9 +49,9 @@ public sealed class DetectionModelLifetimeTests
         })).ToList();
         callers.ForEach(t => t.Start());
 
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref completed) >= 6, TimeSpan.FromMinutes(1)));
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref completed) >= 6, TimeSpan.FromMinutes(1)), $"waited a minute for 6 detections before the dispose; {Volatile.Read(ref completed)} completed");
         model.Dispose();
-        Assert.All(callers, t => Assert.True(t.Join(TimeSpan.FromMinutes(1))));
+        Assert.All(callers, t => Assert.True(t.Join(TimeSpan.FromMinutes(1)), "waited a minute for a caller thread to finish after the dispose"));
 
         Assert.Empty(unexpected);
         Assert.Equal(3, refused);

@@ -32,21 +32,23 @@ public sealed class FastestDetReferenceTests : IClassFixture<FastestDetModelFixt
     }
 
     [Fact]
-    public void Feeding_rgb_instead_of_bgr_no_longer_matches_the_reference()
+    public void Feeding_rgb_instead_of_bgr_no_longer_matches_the_reference_on_four_of_the_five_photos()
     {
-        var mismatched = new List<string>();
-        foreach (var image in new[] { "0.jpg", "1.jpg", "2.jpg", "3.jpg", "4.jpg" })
+        var stillMatching = new List<string>();
+        foreach (var image in ((IEnumerable<object[]>)ReferenceDetections.Images).Select(row => (string)row[0]))
         {
             using var bgr = Cv2.ImRead(SharedData.Image(image), ImreadModes.Color);
             using var rgb = new Mat();
             Cv2.CvtColor(bgr, rgb, ColorConversionCodes.BGR2RGB);
-            if (ReferenceDetections.Differences(ReferenceDetections.For(image), _model.Detect(rgb, Reference)).Count > 0)
+            if (ReferenceDetections.Differences(ReferenceDetections.For(image), _model.Detect(rgb, Reference)).Count == 0)
             {
-                mismatched.Add(image);
+                stillMatching.Add(image);
             }
         }
 
-        Assert.NotEmpty(mismatched);
+        // The reference test above catches a channel-order bug only on photos that tell the orders apart: all but
+        // 1.jpg, whose one bus is found the same either way.
+        Assert.Equal(["1.jpg"], stillMatching);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ArgoFlow.Contracts.V1;
 using ArgoFlow.Services.Storage;
 using ArgoFlow.Services.Tests.Support;
+using ArgoFlow.TestSupport.Waits;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class LoadAndLifecycleTests
             new ResizeService.ResizeServiceClient(test.Channel).ResizeAsync(new ResizeRequest { Input = "in/0.jpg", Width = 10 }).ResponseAsync);
         var healthz = await test.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
         store!.CheckGate.SetResult();
-        await test.Host.WaitUntilServingAsync(CancellationToken.None);
+        await test.Host.WaitUntilServingAsync(CancellationToken.None).WithinAsync("the warm host to report SERVING (every service warmed up)");
         var after = await health.CheckAsync(new HealthCheckRequest { Service = "argoflow.v1.DetectService" });
         var overall = await health.CheckAsync(new HealthCheckRequest());
 
@@ -50,10 +51,7 @@ public sealed class LoadAndLifecycleTests
         await store!.ReadEntered.Task;
         var queued = client.ResizeAsync(request).ResponseAsync;
         var gates = test.Host.Services.GetRequiredService<ArgoFlow.Services.Hosting.ServiceGates>();
-        while (gates.Queued("resize") == 0)
-        {
-            await Task.Delay(5);
-        }
+        await Wait.UntilAsync(() => gates.Queued("resize") > 0, "the second resize call to queue behind the first");
 
         var rejected = await Assert.ThrowsAsync<RpcException>(() => client.ResizeAsync(request).ResponseAsync);
         var otherService = new FilterService.FilterServiceClient(test.Channel).FilterAsync(new FilterRequest { Input = "in/0.jpg", Operation = "grayscale" }).ResponseAsync;

@@ -7,6 +7,7 @@ using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
 using ArgoFlow.Services.Tests.Support;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 using Grpc.Net.Client;
 
 namespace ArgoFlow.Services.Tests.Hosting;
@@ -68,7 +69,7 @@ public sealed class TransportAndStoreTests : IClassFixture<HostFixture>, IClassF
         options.S3 = new() { Endpoint = _s3.Endpoint, AccessKey = "S3RVER", SecretKey = "S3RVER" };
         options.Services = ["resize", "detect"];
         await using var host = await WarmHost.StartAsync(options, null, null, CancellationToken.None);
-        await host.WaitUntilServingAsync(CancellationToken.None);
+        await host.WaitUntilServingAsync(CancellationToken.None).WithinAsync("the warm host to report SERVING (every service warmed up)");
         using var channel = GrpcChannel.ForAddress(host.GrpcUri);
         var store = host.Services.GetService(typeof(ArgoFlow.Services.Storage.IImageStore)) as ArgoFlow.Services.Storage.IImageStore;
         await store!.WriteAsync(store.Resolve("in/1.jpg", "output"), File.ReadAllBytes(SharedData.Image("1.jpg")), "image/jpeg", CancellationToken.None);

@@ -1,6 +1,7 @@
 using ArgoFlow.Services.Detect;
 using ArgoFlow.Services.Hosting;
 using ArgoFlow.TestSupport;
+using ArgoFlow.TestSupport.Waits;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,7 +59,7 @@ internal sealed class TestHost : IAsyncDisposable
             {
                 if (waitUntilServing)
                 {
-                    await host.WaitUntilServingAsync(CancellationToken.None);
+                    await host.WaitUntilServingAsync(CancellationToken.None).WithinAsync("the warm host to report SERVING (every service warmed up)");
                 }
             }
             catch

@@ -4,6 +4,7 @@ using ArgoFlow.Core.Errors;
 using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Tests.Doubles;
 using ArgoFlow.Templates.Spec;
+using ArgoFlow.TestSupport.Ports;
 using Grpc.Core;
 
 namespace ArgoFlow.Steps.Tests.Client;
@@ -94,7 +95,8 @@ public sealed class StepClientTests : IAsyncLifetime
     [Fact]
     public async Task A_closed_port_is_unavailable_after_every_retry()
     {
-        var closed = $"127.0.0.1:{ClosedPort()}";
+        using var refusing = new RefusingPort();
+        var closed = refusing.Target;
 
         var ex = await Assert.ThrowsAsync<StepCallException>(() => client.InvokeAsync(ResizeCall(closed), CancellationToken.None));
 
@@ -109,7 +111,8 @@ public sealed class StepClientTests : IAsyncLifetime
     {
         // The doubles host no health service: the warm-up's Check is UNIMPLEMENTED, which is only logged.
         await client.WarmUpAsync(host.Target, TimeSpan.FromSeconds(5), CancellationToken.None);
-        await client.WarmUpAsync($"127.0.0.1:{ClosedPort()}", TimeSpan.FromSeconds(5), CancellationToken.None);
+        using var refusing = new RefusingPort();
+        await client.WarmUpAsync(refusing.Target, TimeSpan.FromSeconds(5), CancellationToken.None);
 
         var result = await client.InvokeAsync(ResizeCall(host.Target), CancellationToken.None);
 
@@ -158,11 +161,4 @@ public sealed class StepClientTests : IAsyncLifetime
         new ResizeRequest { Input = "in/photo.jpg", Width = 32, Height = 24 },
         TimeSpan.FromSeconds(10),
         Retry);
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

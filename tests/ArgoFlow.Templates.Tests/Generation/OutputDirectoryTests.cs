@@ -36,6 +36,22 @@ public sealed class OutputDirectoryTests
     }
 
     [Fact]
+    public void Check_detects_a_byte_order_mark_and_write_removes_it()
+    {
+        using var dir = new TempDirectory();
+        var files = SampleOutput.Generate("http");
+        OutputDirectory.Write(dir.Path, files);
+        var path = dir.Combine("classic", "workflowtemplate.yaml");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+
+        OutputDirectory.Compare(dir.Path, files, out var differing);
+
+        Assert.Equal(1, differing);
+        Assert.Equal(1, OutputDirectory.Write(dir.Path, files));
+        Assert.NotEqual(0xEF, File.ReadAllBytes(path)[0]);
+    }
+
+    [Fact]
     public void Check_reports_missing_and_stale_generated_files_but_ignores_other_files()
     {
         using var dir = new TempDirectory();

@@ -6,7 +6,8 @@ namespace ArgoFlow.TestSupport.Ports;
 /// <summary>
 /// A loopback port that refuses connections for as long as this object lives: a socket bound to 127.0.0.1:0 that
 /// never listens. Linux answers a connect to it with a reset (connection refused), and because the port stays
-/// bound no parallel test can take it - unlike a port picked by binding and releasing a listener.
+/// bound the kernel never hands it to another socket that binds port 0 (every test server does) - unlike a port
+/// picked by binding and releasing a listener, which a parallel test may be given at once.
 /// </summary>
 public sealed class RefusingPort : IDisposable
 {
