@@ -18,15 +18,7 @@ public static class StageTimes
     /// <param name="stages">Each stage's name, reported milliseconds, and whether this call must have run it.</param>
     public static void AssertConsistent(double totalMs, TimeSpan measured, params (string Name, double Ms, bool Ran)[] stages)
     {
-        ArgumentNullException.ThrowIfNull(stages);
-        var report = string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Ms} ms")))
-                     + string.Create(CultureInfo.InvariantCulture, $"; total {totalMs} ms; measured by the caller {measured.TotalMilliseconds:0.0} ms");
-        foreach (var (name, ms, ran) in stages)
-        {
-            Assert.True(ms >= 0, $"{name} is negative: {report}");
-            Assert.True(!ran || ms > 0, $"{name} ran but reports no time: {report}");
-        }
-
+        var report = AssertEachStage(measured, stages, $"total {totalMs.ToString(CultureInfo.InvariantCulture)} ms");
         Assert.True(totalMs > 0, $"the total is not positive: {report}");
         Assert.True(stages.Sum(s => s.Ms) <= totalMs + (RoundingMs * stages.Length), $"the stages add up to more than the total: {report}");
         Assert.True(totalMs <= measured.TotalMilliseconds + RoundingMs, $"the total exceeds the time the caller measured: {report}");
@@ -38,14 +30,22 @@ public static class StageTimes
     /// </summary>
     public static void AssertOverlapped(TimeSpan measured, params (string Name, double Ms, bool Ran)[] stages)
     {
+        var report = AssertEachStage(measured, stages, "stages overlap");
+        Assert.All(stages, s => Assert.True(s.Ms <= measured.TotalMilliseconds + RoundingMs, $"{s.Name} is longer than the whole call: {report}"));
+    }
+
+    /// <summary>Checks what holds for every stage and returns the numbers, for the messages.</summary>
+    private static string AssertEachStage(TimeSpan measured, (string Name, double Ms, bool Ran)[] stages, string note)
+    {
         ArgumentNullException.ThrowIfNull(stages);
         var report = string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Ms} ms")))
-                     + string.Create(CultureInfo.InvariantCulture, $"; measured by the caller {measured.TotalMilliseconds:0.0} ms");
+                     + string.Create(CultureInfo.InvariantCulture, $"; {note}; measured by the caller {measured.TotalMilliseconds:0.0} ms");
         foreach (var (name, ms, ran) in stages)
         {
             Assert.True(ms >= 0, $"{name} is negative: {report}");
             Assert.True(!ran || ms > 0, $"{name} ran but reports no time: {report}");
-            Assert.True(ms <= measured.TotalMilliseconds + RoundingMs, $"{name} is longer than the whole call: {report}");
         }
+
+        return report;
     }
 }
