@@ -77,7 +77,7 @@ public static class ImageFilters
 
     private static void ApplyToRegions(Mat image, FilterSettings settings)
     {
-        foreach (var region in Clip(settings.Regions, image.Width, image.Height))
+        foreach (var region in RegionSet.Merge(settings.Regions, image.Width, image.Height))
         {
             // A ROI view writes only inside the region; the blur may read neighbours for its border.
             using var roi = new Mat(image, region);

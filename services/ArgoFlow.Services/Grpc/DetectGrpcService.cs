@@ -35,10 +35,10 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         var settings = StepSettings.Detect(parameters, model);
         var input = _io.Store.Resolve(request.Input, "input");
         var detectionsOut = !request.WriteDetections ? null : request.DetectionsOutput.Length > 0
-            ? _io.Store.Resolve(request.DetectionsOutput, "detectionsOutput")
+            ? OutputKeys.Named(_io.Store, request.DetectionsOutput, "detectionsOutput", input)
             : OutputKeys.Derive(input, "detect", request, "json");
         var annotatedOut = !request.Annotate ? null : request.AnnotatedOutput.Length > 0
-            ? _io.Store.Resolve(request.AnnotatedOutput, "annotatedOutput")
+            ? OutputKeys.Named(_io.Store, request.AnnotatedOutput, "annotatedOutput", input)
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);

@@ -40,15 +40,17 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         var input = _io.Store.Resolve(request.Input, "input");
         var regionsFile = request.RegionsUri.Length > 0 ? _io.Store.Resolve(request.RegionsUri, "regionsUri") : null;
         var output = request.Output.Length > 0
-            ? _io.Store.Resolve(request.Output, "output")
+            ? OutputKeys.Named(_io.Store, request.Output, "output", input, regionsFile)
             : OutputKeys.Derive(input, "filter", request, ImageCodec.Extension(format));
 
         var padding = parameters.Whole("regionPadding");
+        CheckRegionCount(request.Regions.Count, "regions");
         var regions = request.Regions.Select(b => StepSettings.Region(b, padding)).ToList();
         if (regionsFile is not null)
         {
             using var json = await _io.ReadObjectAsync(regionsFile, clock, context.CancellationToken);
             regions.AddRange(RegionsFrom(json.Span, _io.Store.ToUri(regionsFile), request.RegionClasses, padding));
+            CheckRegionCount(regions.Count, "regionsUri");
         }
 
         var settings = StepSettings.Filter(parameters, regions);
@@ -86,6 +88,15 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Timing = clock.Finish(),
             Instance = _options.Instance,
         };
+    }
+
+    /// <summary>Checked before any pixel is touched; the merge that bounds the work is quadratic in the count.</summary>
+    private void CheckRegionCount(int count, string field)
+    {
+        if (count > _io.Limits.MaxRegions)
+        {
+            throw StepException.Invalid(field, $"{count} regions, the limit is {_io.Limits.MaxRegions} per call");
+        }
     }
 
     private static List<Rect> RegionsFrom(ReadOnlySpan<byte> json, string uri, Google.Protobuf.Collections.RepeatedField<string> classes, int padding)

@@ -29,11 +29,16 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
         var format = parameters.Text("format");
         var input = _io.Store.Resolve(request.Input, "input");
         var output = request.Output.Length > 0
-            ? _io.Store.Resolve(request.Output, "output")
+            ? OutputKeys.Named(_io.Store, request.Output, "output", input)
             : OutputKeys.Derive(input, "resize", request, ImageCodec.Extension(format));
 
         var quality = parameters.Whole("quality");
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
+        if (ImageHeader.TryRead(data.Span) is { Width: > 0, Height: > 0 } header)
+        {
+            Resizer.CheckSize(header.Width, header.Height, settings, _io.Limits.MaxPixels, format);
+        }
+
 
         // A JPEG shrunk with INTER_AREA overlaps decode, shrink and encode (same pixels, see StreamedJpegResize).
         if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)

@@ -1,3 +1,4 @@
+using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Imaging;
 using ArgoFlow.Services.Storage;
 using OpenCvSharp;
@@ -58,6 +59,13 @@ public sealed class StepIo
     public async Task SaveBytesAsync(ObjectRef output, ReadOnlyMemory<byte> bytes, string contentType, StageClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        if (bytes.IsEmpty)
+        {
+            // Never an empty object over a real one: every encoder failure must have been reported by now.
+            throw StepException.Conflict($"nothing to write to {Store.ToUri(output)}: the encoded result is empty");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
         await Store.WriteAsync(output, bytes, contentType, cancellationToken);
         clock.Add(StageClock.Stage.Upload, start);

@@ -24,6 +24,12 @@ public sealed class ServiceGates : IDisposable
         }), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The HttpContext item under which an HTTP/JSON call's lease, taken before its body was parsed, is handed to
+    /// <see cref="StepCallInterceptor"/>.
+    /// </summary>
+    public const string LeaseItem = "argoflow.gate-lease";
+
     public int MaxConcurrency { get; }
 
     public int MaxQueue { get; }

@@ -21,17 +21,22 @@ namespace ArgoFlow.Services.Hosting;
 /// </summary>
 internal sealed class StrictJsonBodyMiddleware
 {
+    /// <summary>Unknown fields named in one answer.</summary>
+    private const int MaxNamed = 3;
     private readonly RequestDelegate _next;
+    private readonly ServiceGates _gates;
     private readonly ServiceMetrics _metrics;
     private readonly ILogger<StrictJsonBodyMiddleware> _logger;
     private readonly TimeProvider _time;
     private readonly int? _maxBodyBytes;
 
     public StrictJsonBodyMiddleware(
-        RequestDelegate next, ServiceMetrics metrics, IOptions<GrpcServiceOptions> grpc, TimeProvider time, ILogger<StrictJsonBodyMiddleware> logger)
+        RequestDelegate next, ServiceGates gates, ServiceMetrics metrics, IOptions<GrpcServiceOptions> grpc, TimeProvider time,
+        ILogger<StrictJsonBodyMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(grpc);
         _next = next;
+        _gates = gates;
         _metrics = metrics;
         _logger = logger;
         _time = time;
@@ -49,6 +54,21 @@ internal sealed class StrictJsonBodyMiddleware
             return;
         }
 
+        // Load shedding comes before the body is parsed: four concurrent 3.5 MB bodies once all ran with
+        // --max-concurrency 1 --max-queue 0. The lease is handed to StepCallInterceptor, which would otherwise take
+        // a second one (and, with one permit, refuse its own call).
+        var method = $"/{transcoded!.MethodDescriptor.Service.FullName}/{transcoded.MethodDescriptor.Name}";
+        if (ServiceNames.StepOf(method) is { } step && await _gates.EnterAsync(step, context.RequestAborted) is { } lease)
+        {
+            context.Response.RegisterForDispose(lease);
+            context.Items[ServiceGates.LeaseItem] = lease;
+            if (!lease.IsAcquired)
+            {
+                await _next(context); // the interceptor finds the refused lease and answers RESOURCE_EXHAUSTED as usual
+                return;
+            }
+        }
+
         // A body without Content-Length is bounded by Kestrel's request body limit; the transcoder then applies the
         // gRPC receive limit when it reads the buffered copy.
         var started = _time.GetTimestamp();
@@ -61,10 +81,11 @@ internal sealed class StrictJsonBodyMiddleware
             return;
         }
 
-        var method = $"/{transcoded!.MethodDescriptor.Service.FullName}/{transcoded.MethodDescriptor.Name}";
-        var message = string.Join("; ", unknown.Select(u => u.Describe()));
+        // A few names are enough to fix a typo; 200,000 of them once made a 26 MB answer.
+        var message = string.Join("; ", unknown.Take(MaxNamed).Select(u => u.Describe())) +
+            (unknown.Count > MaxNamed ? $"; and {unknown.Count - MaxNamed} more unknown fields" : string.Empty);
         _metrics.Finished(ServiceNames.StepOf(method) ?? method, nameof(StatusCode.InvalidArgument));
-        Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, message);
+        Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, LogText.Cap(message));
         await WriteInvalidArgumentAsync(context.Response, message, context.RequestAborted);
     }
 
