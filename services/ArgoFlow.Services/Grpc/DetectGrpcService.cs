@@ -44,8 +44,8 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
         // Without an annotated copy to draw on, the model's input may be prepared while the JPEG decodes (same
         // detections, see StreamedJpegDetect), or a large JPEG is decoded reduced, down to the model's input size.
-        var streamed = request.Annotate ? null : StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings);
-        using var image = streamed is null ? _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor) : null;
+        var streamed = request.Annotate ? null : StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings, context.CancellationToken);
+        using var image = streamed is null ? _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor, context.CancellationToken) : null;
         IReadOnlyList<DetectedObject> found;
         Size size;
         if (streamed is not null)

@@ -58,7 +58,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
 
         // A blur from JPEG to JPEG overlaps decode, blur and encode (same pixels, see StreamedJpegFilter).
-        if (StreamedJpegFilter.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
+        if (StreamedJpegFilter.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality, context.CancellationToken) is { } streamed)
         {
             clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
@@ -73,9 +73,9 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             };
         }
 
-        using var source = _io.DecodeImage(data.Span, input, clock);
+        using var source = _io.DecodeImage(data.Span, input, clock, cancellationToken: context.CancellationToken);
         var start = clock.Now();
-        using var filtered = ImageFilters.Apply(source.Image, settings);
+        using var filtered = ImageFilters.Apply(source.Image, settings, context.CancellationToken);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, filtered, format, quality, clock, context.CancellationToken);
         return new FilterResponse

@@ -41,7 +41,7 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
 
 
         // A JPEG shrunk with INTER_AREA overlaps decode, shrink and encode (same pixels, see StreamedJpegResize).
-        if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
+        if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality, context.CancellationToken) is { } streamed)
         {
             clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
@@ -58,7 +58,7 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             };
         }
 
-        using var source = _io.DecodeImage(data.Span, input, clock, (width, height) => Resizer.ReductionFor(width, height, settings));
+        using var source = _io.DecodeImage(data.Span, input, clock, (width, height) => Resizer.ReductionFor(width, height, settings), context.CancellationToken);
         var start = clock.Now();
         using var resized = Resizer.Resize(source.Image, settings, source.SourceSize);
         clock.Add(StageClock.Stage.Process, start);

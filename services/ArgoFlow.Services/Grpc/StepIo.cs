@@ -36,12 +36,21 @@ public sealed class StepIo
     }
 
     /// <summary>Decodes an object already read (<see cref="ReadObjectAsync"/>), timed as the decode stage.</summary>
-    public LoadedImage DecodeImage(ReadOnlySpan<byte> data, ObjectRef input, StageClock clock, Func<int, int, int>? reductionFor = null)
+    /// <remarks>OpenCV's decode cannot be interrupted: a cancelled call stops before it starts and right after it ends.</remarks>
+    public LoadedImage DecodeImage(ReadOnlySpan<byte> data, ObjectRef input, StageClock clock, Func<int, int, int>? reductionFor = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
         var image = ImageCodec.Decode(data, Limits, Store.ToUri(input), reductionFor, out var sourceSize);
         clock.Add(StageClock.Stage.Decode, start);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            image.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new LoadedImage(image, sourceSize);
     }
 
@@ -49,8 +58,9 @@ public sealed class StepIo
     public async Task<long> SaveImageAsync(ObjectRef output, Mat image, string format, int quality, StageClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
-        var bytes = ImageCodec.Encode(image, format, quality);
+        var bytes = ImageCodec.Encode(image, format, quality, cancellationToken);
         clock.Add(StageClock.Stage.Encode, start);
         await SaveBytesAsync(output, bytes, ImageCodec.ContentType(format), clock, cancellationToken);
         return bytes.Length;

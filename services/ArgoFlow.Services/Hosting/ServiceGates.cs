@@ -38,6 +38,10 @@ public sealed class ServiceGates : IDisposable
     public async ValueTask<RateLimitLease?> EnterAsync(string step, CancellationToken cancellationToken) =>
         _limiters.TryGetValue(step, out var limiter) ? await limiter.AcquireAsync(1, cancellationToken) : null;
 
+    /// <summary>What a shed call is told (RESOURCE_EXHAUSTED), over gRPC and HTTP alike.</summary>
+    public string BusyMessage(string step) =>
+        $"{step} is busy ({MaxConcurrency} calls running, {MaxQueue} queued); retry later or elsewhere";
+
     /// <summary>Calls of the step waiting for a slot now.</summary>
     public long Queued(string step) =>
         _limiters.TryGetValue(step, out var limiter) ? limiter.GetStatistics()?.CurrentQueuedCount ?? 0 : 0;

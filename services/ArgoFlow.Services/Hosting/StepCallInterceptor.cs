@@ -49,8 +49,7 @@ internal sealed class StepCallInterceptor : Interceptor
             _metrics.Rejected(label);
             _metrics.Finished(label, nameof(StatusCode.ResourceExhausted));
             Log.CallRejected(_logger, method, label, _gates.MaxConcurrency, _gates.MaxQueue);
-            throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"{label} is busy ({_gates.MaxConcurrency} calls running, {_gates.MaxQueue} queued); retry later or elsewhere"));
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, _gates.BusyMessage(label)));
         }
 
         using var inFlight = _metrics.TrackInFlight(label);

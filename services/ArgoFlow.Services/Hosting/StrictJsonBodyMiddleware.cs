@@ -64,7 +64,13 @@ internal sealed class StrictJsonBodyMiddleware
             context.Items[ServiceGates.LeaseItem] = lease;
             if (!lease.IsAcquired)
             {
-                await _next(context); // the interceptor finds the refused lease and answers RESOURCE_EXHAUSTED as usual
+                // Answered here, as the transcoder would answer the interceptor's RESOURCE_EXHAUSTED (429), because
+                // the transcoder reads the whole body before the interceptor runs.
+                _metrics.Rejected(step);
+                _metrics.Finished(step, nameof(StatusCode.ResourceExhausted));
+                Log.CallRejected(_logger, method, step, _gates.MaxConcurrency, _gates.MaxQueue);
+                await WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, StatusCode.ResourceExhausted,
+                    _gates.BusyMessage(step), context.RequestAborted);
                 return;
             }
         }
@@ -86,7 +92,7 @@ internal sealed class StrictJsonBodyMiddleware
             (unknown.Count > MaxNamed ? $"; and {unknown.Count - MaxNamed} more unknown fields" : string.Empty);
         _metrics.Finished(ServiceNames.StepOf(method) ?? method, nameof(StatusCode.InvalidArgument));
         Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, LogText.Cap(message));
-        await WriteInvalidArgumentAsync(context.Response, message, context.RequestAborted);
+        await WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, StatusCode.InvalidArgument, message, context.RequestAborted);
     }
 
     /// <summary>The message the body is read as: the whole request for <c>body: "*"</c>, else the named field's type.</summary>
@@ -115,13 +121,13 @@ internal sealed class StrictJsonBodyMiddleware
         }
     }
 
-    private static async Task WriteInvalidArgumentAsync(HttpResponse response, string message, CancellationToken cancellationToken)
+    private static async Task WriteErrorAsync(HttpResponse response, int httpStatus, StatusCode code, string message, CancellationToken cancellationToken)
     {
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = httpStatus;
         response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(response.Body);
         json.WriteStartObject();
-        json.WriteNumber("code", (int)StatusCode.InvalidArgument);
+        json.WriteNumber("code", (int)code);
         json.WriteString("message", message);
         json.WriteStartArray("details");
         json.WriteEndArray();

@@ -111,7 +111,7 @@ public static class ImageCodec
     /// strips on every core and joined with restart markers (<see cref="StripJpegEncoder"/>): the same pixels as a
     /// one-thread encode, in about half the time on two cores.
     /// </summary>
-    public static byte[] Encode(Mat image, string format, int quality)
+    public static byte[] Encode(Mat image, string format, int quality, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         CheckEncodable(image.Width, image.Height, format);
@@ -127,7 +127,7 @@ public static class ImageCodec
                     Cv2.ImEncode(".webp", image, out bytes, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
                     break;
                 default:
-                    bytes = StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount);
+                    bytes = StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount, cancellationToken);
                     break;
             }
         }

@@ -15,7 +15,9 @@ public static class RealPath
     public static string Of(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var pending = new Stack<string>(Segments(Path.GetFullPath(path)).Reverse());
+        // Not Path.GetFullPath for an absolute path: it folds "link/.." lexically, where the kernel goes to the link
+        // target's parent.
+        var pending = new Stack<string>(Segments(Path.IsPathRooted(path) ? path : Path.GetFullPath(path)).Reverse());
         var resolved = new List<string>();
         var links = 0;
         while (pending.TryPop(out var segment))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArgoFlow.Core.Errors;
+using ArgoFlow.Core.Text;
 using ArgoFlow.Steps.Client;
 
 namespace ArgoFlow.Steps.Plugin;
@@ -70,8 +71,10 @@ public sealed record PluginStepConfig(StepBinding Binding, string Endpoint, Time
     {
         try
         {
-            StepChannelPool.ToAddress(endpoint);
-            return null;
+            var uri = StepChannelPool.ToAddress(endpoint);
+            return uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
+                ? $"plugin.argoflow.endpoint: '{UrlRedaction.Redact(endpoint)}' is not a service address; give HOST:PORT (no query, fragment or user)"
+                : null;
         }
         catch (ArgoFlowException ex)
         {
