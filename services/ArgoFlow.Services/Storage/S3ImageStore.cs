@@ -155,7 +155,7 @@ public sealed class S3ImageStore : IImageStore, IDisposable
         }
         catch (NullReferenceException ex)
         {
-            // Minio 6 dereferences the error body of a 5xx without one (HEAD always, GET/PUT from a proxy): it is
+            // The Minio SDK dereferences the error body of a 5xx without one (HEAD always, GET/PUT from a proxy): it is
             // the server failing, so UNAVAILABLE (retried), not INTERNAL.
             throw StepException.Unavailable($"{_endpoint} answered {ToUri(obj)} with a server error and no body", ex);
         }

@@ -2,6 +2,7 @@ using ArgoFlow.Contracts.V1;
 using ArgoFlow.Reliability.Tests.Support;
 using ArgoFlow.TestSupport;
 using Grpc.Core;
+using Xunit.Abstractions;
 
 namespace ArgoFlow.Reliability.Tests.Hostile;
 
@@ -15,8 +16,11 @@ public sealed class BombAttackTests : IDisposable
     private const long PeakRssLimitKib = 1024 * 1024;
     private readonly TempDirectory _store = new("argoflow-rel-bombs");
 
-    public BombAttackTests()
+    private readonly ITestOutputHelper _output;
+
+    public BombAttackTests(ITestOutputHelper output)
     {
+        _output = output;
         StoreAudit.SeedInputs(_store.Path);
         Directory.CreateDirectory(_store.Combine("bomb"));
         File.WriteAllBytes(_store.Combine("bomb", "thin.png"), BombImages.Png(1, 40_000));
@@ -77,6 +81,7 @@ public sealed class BombAttackTests : IDisposable
         Assert.True(progressive.Bytes > 0);
 
         var peak = serve.Child.PeakRssKib();
+        _output.WriteLine($"argoflow serve peak RSS after every bomb: {peak / 1024} MiB");
         Assert.True(peak < PeakRssLimitKib, $"peak RSS {peak / 1024} MiB");
     }
 }
