@@ -104,10 +104,10 @@ internal sealed unsafe class RowStream : IDisposable
     /// Decodes all rows and runs every strip; returns the decoder's wall time and the wall time after it until the
     /// last strip was done, that tail split between process and encode in proportion to their CPU time (plus
     /// <paramref name="extraEncodeTicks"/> spent after the strips, e.g. joining them, which the caller adds later).
-    /// Throws the first failure: a decode error as <see cref="StepException"/> (undecodable), a strip's own.
-    /// </summary>
-    /// A cancelled call stops within one MCU row of decoding or one strip of work and throws
+    /// Throws the first failure: a decode error as <see cref="StepException"/> (undecodable), a strip's own. A
+    /// cancelled call stops within one MCU row of decoding or one strip of work and throws
     /// <see cref="OperationCanceledException"/>: a caller that gave up must not keep the cores busy.
+    /// </summary>
     public (double DecodeMs, double ProcessMs, double TailMs) Run(NativeJpeg.Decoder decoder, string uri, long start, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decoder);
