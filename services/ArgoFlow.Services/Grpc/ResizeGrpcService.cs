@@ -34,10 +34,10 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
 
         var quality = parameters.Whole("quality");
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
-        if (ImageHeader.TryRead(data.Span) is { Width: > 0, Height: > 0 } header)
-        {
-            Resizer.CheckSize(header.Width, header.Height, settings, _io.Limits.MaxPixels, format);
-        }
+        // The input's own checks first (a damaged or oversized image is FAILED_PRECONDITION), then what the
+        // parameters would make of it - both before anything is decoded or allocated.
+        var header = ImageCodec.CheckedHeader(data.Span, _io.Limits, _io.Store.ToUri(input));
+        Resizer.CheckSize(header.Width, header.Height, settings, _io.Limits.MaxPixels, format);
 
 
         // A JPEG shrunk with INTER_AREA overlaps decode, shrink and encode (same pixels, see StreamedJpegResize).

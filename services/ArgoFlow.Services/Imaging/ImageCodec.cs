@@ -150,8 +150,9 @@ public static class ImageCodec
         var limit = MaxSide(format);
         if (width > limit || height > limit)
         {
-            throw StepException.Invalid("format", string.Create(CultureInfo.InvariantCulture,
-                $"{format} cannot hold a {width}x{height} image (at most {limit} pixels a side); choose a smaller size or another format"));
+            // FAILED_PRECONDITION like every other size limit; the message names the field that can change it.
+            throw new StepException(StepFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"format: {format} cannot hold a {width}x{height} image (at most {limit} pixels a side); choose a smaller size or another format"), "format");
         }
     }
 

@@ -58,8 +58,9 @@ public static class Resizer
             var pixels = (long)scaled.Width * scaled.Height;
             if (pixels > maxPixels || scaled.Width == int.MaxValue || scaled.Height == int.MaxValue)
             {
-                throw StepException.Invalid(field, string.Create(CultureInfo.InvariantCulture,
-                    $"resizing the {w}x{h} image this way makes {scaled.Width}x{scaled.Height} ({pixels} pixels); the limit is {maxPixels}"));
+                // The same limit, and so the same status, as an input over it (FAILED_PRECONDITION), naming the field.
+                throw new StepException(StepFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"{field}: resizing the {w}x{h} image this way makes {scaled.Width}x{scaled.Height} ({pixels} pixels); the limit is {maxPixels}"), field);
             }
 
             ImageCodec.CheckEncodable(output.Width, output.Height, format);

@@ -36,8 +36,9 @@ public sealed class HardeningLimitsTests
     {
         var ex = Assert.Throws<StepException>(() => Resizer.CheckSize(w, h, new ResizeSettings(width, height, null, fit), 50_000_000, "jpeg"));
 
-        Assert.Equal(StepFailure.InvalidArgument, ex.Failure);
+        Assert.Equal(StepFailure.TooLarge, ex.Failure);
         Assert.Equal(field, ex.Field);
+        Assert.StartsWith(field + ": resizing", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class HardeningLimitsTests
         var webp = Assert.Throws<StepException>(() => ImageCodec.Encode(wide, "webp", 80));
         Resizer.CheckSize(4000, 3000, new ResizeSettings(1280, null, null), 50_000_000, "webp");
 
-        Assert.Equal(StepFailure.InvalidArgument, webp.Failure);
+        Assert.Equal(StepFailure.TooLarge, webp.Failure);
         Assert.Contains("at most 16383 pixels a side", webp.Message, StringComparison.Ordinal);
         Assert.NotEmpty(ImageCodec.Encode(wide, "png", 80));
     }
