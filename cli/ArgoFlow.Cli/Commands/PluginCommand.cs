@@ -35,11 +35,24 @@ internal static class PluginCommand
             Description = "Seconds a request waits for its call before answering Running with a requeue.",
             DefaultValueFactory = _ => 20,
         };
+        var allow = new Option<string[]>("--allow-endpoint")
+        {
+            Description = "A gRPC endpoint templates may name, HOST:PORT with * for any run of characters but ':' (repeatable; '*' allows any). " +
+                $"Default: {string.Join(", ", EndpointAllowList.Defaults)}.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var maxTimeout = new Option<int>("--max-timeout-seconds")
+        {
+            Description = "Largest timeoutSeconds a template may ask for; more gets a Failed node.",
+            DefaultValueFactory = _ => new PluginOptions().MaxTimeoutSeconds,
+        };
         var command = new Command("serve", "Serve POST /api/v1/template.execute for argoflow plugin templates.");
         command.Options.Add(port);
         command.Options.Add(address);
         command.Options.Add(tokenFile);
         command.Options.Add(requeueAfter);
+        command.Options.Add(allow);
+        command.Options.Add(maxTimeout);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new PluginOptions
@@ -48,10 +61,17 @@ internal static class PluginCommand
                 Address = parse.GetValue(address)!,
                 TokenFile = parse.GetValue(tokenFile)!,
                 RequeueAfter = TimeSpan.FromSeconds(parse.GetValue(requeueAfter)),
+                AllowedEndpoints = parse.GetValue(allow) is { Length: > 0 } patterns ? patterns : EndpointAllowList.Defaults,
+                MaxTimeoutSeconds = parse.GetValue(maxTimeout),
             };
-            if (options.Port is < 0 or > 65535 || options.RequeueAfter < TimeSpan.Zero)
+            if (options.Port is < 0 or > 65535 || options.RequeueAfter < TimeSpan.Zero || options.MaxTimeoutSeconds < 1)
             {
-                throw new ArgoFlowException(ExitCode.Usage, "--port must be in 0..65535 and --requeue-after >= 0");
+                throw new ArgoFlowException(ExitCode.Usage, "--port must be in 0..65535, --requeue-after >= 0 and --max-timeout-seconds >= 1");
+            }
+
+            foreach (var pattern in options.AllowedEndpoints)
+            {
+                EndpointAllowList.Validate(pattern);
             }
 
             using var client = new StepClient();

@@ -22,6 +22,8 @@ internal sealed class ServeOptions
         Add<int>("maxQueue", "Calls that may wait per service before new ones are refused with RESOURCE_EXHAUSTED (default 32).");
         Add<long>("maxPixels", "Largest image accepted, in pixels, checked from the header before decoding (default 50000000).");
         Add<long>("maxObjectBytes", "Largest object read from the store, in bytes (default 67108864).");
+        Add<int>("maxJpegScans", "Most scans a JPEG may have; more is refused before decoding (default 100).");
+        Add<int>("maxRegions", "Most regions one blurRegions/pixelateRegions call may name (default 1000).");
         Add<int>("shutdownGraceSeconds", "Seconds in-flight calls get to finish after SIGTERM (default 20).");
         Add<string>("tlsCert", "PEM certificate for TLS on the gRPC port (with --tls-key; default none: h2c).");
         Add<string>("tlsKey", "PEM private key file of --tls-cert (mount it from a Secret).");

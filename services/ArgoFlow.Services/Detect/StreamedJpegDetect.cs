@@ -26,7 +26,7 @@ public static class StreamedJpegDetect
     /// <summary>Rows of the model's input per strip.</summary>
     internal const int StripRows = 32;
 
-    public static StreamedDetectResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, DetectionModel model, DetectSettings settings)
+    public static StreamedDetectResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, DetectionModel model, DetectSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!model.TakesPlainAreaResize)
@@ -39,10 +39,11 @@ public static class StreamedJpegDetect
         {
             var reduction = model.ReductionFor(header.Width, header.Height);
             return AreaShrink.Supports((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction, input) ? reduction : null;
-        }, decode => Run(decode, uri, model, settings, input));
+        }, decode => Run(decode, uri, model, settings, input, cancellationToken));
     }
 
-    private static StreamedDetectResult Run(StreamedInput decode, string uri, DetectionModel model, DetectSettings settings, Size input)
+    private static StreamedDetectResult Run(StreamedInput decode, string uri, DetectionModel model, DetectSettings settings, Size input,
+        CancellationToken cancellationToken)
     {
         var tensor = ArrayPool<float>.Shared.Rent(3 * input.Width * input.Height);
         try
@@ -60,7 +61,7 @@ public static class StreamedJpegDetect
 
             int Needed(int strip) => AreaShrink.SourceRowsFor(decode.Height, input.Height, Math.Min(input.Height, (strip + 1) * StripRows));
             using var stream = new RowStream(decode.Width, decode.Height, (input.Height + StripRows - 1) / StripRows, Needed, Strip);
-            var (decodeMs, _, tailMs) = stream.Run(decode.Decoder, uri, decode.Start);
+            var (decodeMs, _, tailMs) = stream.Run(decode.Decoder, uri, decode.Start, cancellationToken);
             var inference = Stopwatch.GetTimestamp();
             var found = model.DetectPrepared(tensor, new Size(decode.Header.Width, decode.Header.Height), settings);
             var processMs = tailMs + Stopwatch.GetElapsedTime(inference).TotalMilliseconds;

@@ -30,6 +30,9 @@ public sealed class StepException : Exception
     public static StepException TooLarge(string uri, string why) =>
         new(StepFailure.TooLarge, $"{uri} is over the limit: {why}");
 
+    public static StepException Conflict(string message) =>
+        new(StepFailure.Conflict, message);
+
     public static StepException Unavailable(string what, Exception? inner = null) =>
         new(StepFailure.StorageUnavailable, $"storage unavailable: {what}", inner: inner);
 }

@@ -18,6 +18,13 @@ public enum StepFailure
     /// <summary>The image or object is larger than the configured limits (FAILED_PRECONDITION).</summary>
     TooLarge,
 
+    /// <summary>
+    /// The store's state rules the call out however often it is retried: a folder where an object is expected, an
+    /// object in the way of an output's folder, a read-only object, an output the encoder cannot hold
+    /// (FAILED_PRECONDITION).
+    /// </summary>
+    Conflict,
+
     /// <summary>The store cannot be reached or refused the call (UNAVAILABLE).</summary>
     StorageUnavailable,
 

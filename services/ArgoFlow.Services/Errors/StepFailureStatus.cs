@@ -11,6 +11,7 @@ public static class StepFailureStatus
         StepFailure.NotFound => StatusCode.NotFound,
         StepFailure.Undecodable => StatusCode.FailedPrecondition,
         StepFailure.TooLarge => StatusCode.FailedPrecondition,
+        StepFailure.Conflict => StatusCode.FailedPrecondition,
         StepFailure.StorageUnavailable => StatusCode.Unavailable,
         StepFailure.Overloaded => StatusCode.ResourceExhausted,
         StepFailure.NotReady => StatusCode.Unavailable,

@@ -9,7 +9,8 @@ namespace ArgoFlow.Services.Filter;
 public static class ImageFilters
 {
     /// <summary>Applies the operation and returns a new Mat the caller disposes; the source is not modified.</summary>
-    public static Mat Apply(Mat source, FilterSettings settings)
+    /// <remarks>Region operations check <paramref name="cancellationToken"/> before each region; the others are one OpenCV call.</remarks>
+    public static Mat Apply(Mat source, FilterSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,7 +49,7 @@ public static class ImageFilters
             case "blurRegions":
             case "pixelateRegions":
                 source.CopyTo(output);
-                ApplyToRegions(output, settings);
+                ApplyToRegions(output, settings, cancellationToken);
                 break;
             default:
                 output.Dispose();
@@ -75,10 +76,11 @@ public static class ImageFilters
         Cv2.AddWeighted(source, 1 + settings.Amount, blurred, -settings.Amount, 0, output);
     }
 
-    private static void ApplyToRegions(Mat image, FilterSettings settings)
+    private static void ApplyToRegions(Mat image, FilterSettings settings, CancellationToken cancellationToken)
     {
-        foreach (var region in Clip(settings.Regions, image.Width, image.Height))
+        foreach (var region in RegionSet.Merge(settings.Regions, image.Width, image.Height))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // A ROI view writes only inside the region; the blur may read neighbours for its border.
             using var roi = new Mat(image, region);
             if (settings.Operation == "blurRegions")

@@ -45,7 +45,7 @@ public static class StreamedJpegFilter
     /// Decodes, blurs and encodes <paramref name="data"/> in one overlapped pass; null when the streamed path does
     /// not apply (then nothing was done). Bad input fails as <see cref="ImageCodec.Decode(ReadOnlySpan{byte}, ImageLimits, string)"/> fails.
     /// </summary>
-    public static StreamedFilterResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, FilterSettings settings, string format, int quality)
+    public static StreamedFilterResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, FilterSettings settings, string format, int quality, CancellationToken cancellationToken = default)
     {
         if (!Handles(settings, format))
         {
@@ -54,10 +54,11 @@ public static class StreamedJpegFilter
 
         return RowStream.TryStart(data, limits, uri,
             header => header.Width >= McuSize && header.Height >= McuSize ? 1 : null,
-            input => Run(input.Decoder, uri, input.Start, input.Width, input.Height, settings.KernelSize, quality));
+            input => Run(input.Decoder, uri, input.Start, input.Width, input.Height, settings.KernelSize, quality, cancellationToken));
     }
 
-    private static StreamedFilterResult Run(NativeJpeg.Decoder decoder, string uri, long start, int width, int height, int kernel, int quality)
+    private static StreamedFilterResult Run(NativeJpeg.Decoder decoder, string uri, long start, int width, int height, int kernel, int quality,
+        CancellationToken cancellationToken)
     {
         var parameters = StripJpegEncoder.Parameters(quality);
         var strips = (height + StripRows - 1) / StripRows;
@@ -82,11 +83,11 @@ public static class StreamedJpegFilter
         // A strip's blur reads kernel / 2 rows below it.
         using (var stream = new RowStream(width, height, strips, s => ((s + 1) * StripRows) + (kernel / 2), Strip))
         {
-            var (decodeMs, processMs, tailMs) = stream.Run(decoder, uri, start);
+            var (decodeMs, processMs, tailMs) = stream.Run(decoder, uri, start, cancellationToken);
             var joinStart = Stopwatch.GetTimestamp();
             var mcuColumns = (width + McuSize - 1) / McuSize;
             var bytes = StripJpegEncoder.Join(pieces, height, StripRows / McuSize * mcuColumns)
-                ?? StripJpegEncoder.Encode(output, quality, Environment.ProcessorCount);
+                ?? StripJpegEncoder.Encode(output, quality, Environment.ProcessorCount, cancellationToken);
             var encodeMs = tailMs - processMs + Stopwatch.GetElapsedTime(joinStart).TotalMilliseconds;
             return new StreamedFilterResult(bytes, width, height, decodeMs, processMs, encodeMs);
         }

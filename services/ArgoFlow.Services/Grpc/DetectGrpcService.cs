@@ -35,17 +35,17 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         var settings = StepSettings.Detect(parameters, model);
         var input = _io.Store.Resolve(request.Input, "input");
         var detectionsOut = !request.WriteDetections ? null : request.DetectionsOutput.Length > 0
-            ? _io.Store.Resolve(request.DetectionsOutput, "detectionsOutput")
+            ? OutputKeys.Named(_io.Store, request.DetectionsOutput, "detectionsOutput", input)
             : OutputKeys.Derive(input, "detect", request, "json");
         var annotatedOut = !request.Annotate ? null : request.AnnotatedOutput.Length > 0
-            ? _io.Store.Resolve(request.AnnotatedOutput, "annotatedOutput")
+            ? OutputKeys.Named(_io.Store, request.AnnotatedOutput, "annotatedOutput", input)
             : OutputKeys.Derive(input, "detect", request, "jpg");
 
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
         // Without an annotated copy to draw on, the model's input may be prepared while the JPEG decodes (same
         // detections, see StreamedJpegDetect), or a large JPEG is decoded reduced, down to the model's input size.
-        var streamed = request.Annotate ? null : StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings);
-        using var image = streamed is null ? _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor) : null;
+        var streamed = request.Annotate ? null : StreamedJpegDetect.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), model, settings, context.CancellationToken);
+        using var image = streamed is null ? _io.DecodeImage(data.Span, input, clock, request.Annotate ? null : model.ReductionFor, context.CancellationToken) : null;
         IReadOnlyList<DetectedObject> found;
         Size size;
         if (streamed is not null)

@@ -40,15 +40,17 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         var input = _io.Store.Resolve(request.Input, "input");
         var regionsFile = request.RegionsUri.Length > 0 ? _io.Store.Resolve(request.RegionsUri, "regionsUri") : null;
         var output = request.Output.Length > 0
-            ? _io.Store.Resolve(request.Output, "output")
+            ? OutputKeys.Named(_io.Store, request.Output, "output", input, regionsFile)
             : OutputKeys.Derive(input, "filter", request, ImageCodec.Extension(format));
 
         var padding = parameters.Whole("regionPadding");
+        CheckRegionCount(request.Regions.Count, "regions");
         var regions = request.Regions.Select(b => StepSettings.Region(b, padding)).ToList();
         if (regionsFile is not null)
         {
             using var json = await _io.ReadObjectAsync(regionsFile, clock, context.CancellationToken);
             regions.AddRange(RegionsFrom(json.Span, _io.Store.ToUri(regionsFile), request.RegionClasses, padding));
+            CheckRegionCount(regions.Count, "regionsUri");
         }
 
         var settings = StepSettings.Filter(parameters, regions);
@@ -56,7 +58,7 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
 
         // A blur from JPEG to JPEG overlaps decode, blur and encode (same pixels, see StreamedJpegFilter).
-        if (StreamedJpegFilter.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
+        if (StreamedJpegFilter.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality, context.CancellationToken) is { } streamed)
         {
             clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
@@ -71,9 +73,9 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             };
         }
 
-        using var source = _io.DecodeImage(data.Span, input, clock);
+        using var source = _io.DecodeImage(data.Span, input, clock, cancellationToken: context.CancellationToken);
         var start = clock.Now();
-        using var filtered = ImageFilters.Apply(source.Image, settings);
+        using var filtered = ImageFilters.Apply(source.Image, settings, context.CancellationToken);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, filtered, format, quality, clock, context.CancellationToken);
         return new FilterResponse
@@ -86,6 +88,15 @@ public sealed class FilterGrpcService : FilterService.FilterServiceBase
             Timing = clock.Finish(),
             Instance = _options.Instance,
         };
+    }
+
+    /// <summary>Checked before any pixel is touched; the merge that bounds the work is quadratic in the count.</summary>
+    private void CheckRegionCount(int count, string field)
+    {
+        if (count > _io.Limits.MaxRegions)
+        {
+            throw StepException.Invalid(field, $"{count} regions, the limit is {_io.Limits.MaxRegions} per call");
+        }
     }
 
     private static List<Rect> RegionsFrom(ReadOnlySpan<byte> json, string uri, Google.Protobuf.Collections.RepeatedField<string> classes, int padding)

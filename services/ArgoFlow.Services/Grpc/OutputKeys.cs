@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Storage;
 using Google.Protobuf;
 
@@ -12,6 +13,26 @@ namespace ArgoFlow.Services.Grpc;
 /// </summary>
 public static class OutputKeys
 {
+    /// <summary>
+    /// An output the request names, resolved by the store; INVALID_ARGUMENT naming <paramref name="field"/> when it
+    /// is one of the call's own inputs (a write is a rename, so it would replace the object being read).
+    /// </summary>
+    public static ObjectRef Named(IImageStore store, string reference, string field, params ObjectRef?[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var output = store.Resolve(reference, field);
+        foreach (var input in inputs)
+        {
+            if (input is not null && store.IsSameObject(input, output))
+            {
+                throw StepException.Invalid(field, $"'{ObjectKeys.Printable(reference)}' is this call's own input {store.ToUri(input)}; name another object");
+            }
+        }
+
+        return output;
+    }
+
     public static ObjectRef Derive<T>(ObjectRef input, string step, T request, string extension)
         where T : IMessage<T>, IDeepCloneable<T>
     {

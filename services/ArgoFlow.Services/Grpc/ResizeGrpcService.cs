@@ -29,14 +29,19 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
         var format = parameters.Text("format");
         var input = _io.Store.Resolve(request.Input, "input");
         var output = request.Output.Length > 0
-            ? _io.Store.Resolve(request.Output, "output")
+            ? OutputKeys.Named(_io.Store, request.Output, "output", input)
             : OutputKeys.Derive(input, "resize", request, ImageCodec.Extension(format));
 
         var quality = parameters.Whole("quality");
         using var data = await _io.ReadObjectAsync(input, clock, context.CancellationToken);
+        // The input's own checks first (a damaged or oversized image is FAILED_PRECONDITION), then what the
+        // parameters would make of it - both before anything is decoded or allocated.
+        var header = ImageCodec.CheckedHeader(data.Span, _io.Limits, _io.Store.ToUri(input));
+        Resizer.CheckSize(header.Width, header.Height, settings, _io.Limits.MaxPixels, format);
+
 
         // A JPEG shrunk with INTER_AREA overlaps decode, shrink and encode (same pixels, see StreamedJpegResize).
-        if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality) is { } streamed)
+        if (StreamedJpegResize.TryRun(data.Span, _io.Limits, _io.Store.ToUri(input), settings, format, quality, context.CancellationToken) is { } streamed)
         {
             clock.AddOverlapped(streamed.DecodeMs, streamed.ProcessMs, streamed.EncodeMs);
             await _io.SaveBytesAsync(output, streamed.Bytes, ImageCodec.ContentType(format), clock, context.CancellationToken);
@@ -53,7 +58,7 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
             };
         }
 
-        using var source = _io.DecodeImage(data.Span, input, clock, (width, height) => Resizer.ReductionFor(width, height, settings));
+        using var source = _io.DecodeImage(data.Span, input, clock, (width, height) => Resizer.ReductionFor(width, height, settings), context.CancellationToken);
         var start = clock.Now();
         using var resized = Resizer.Resize(source.Image, settings, source.SourceSize);
         clock.Add(StageClock.Stage.Process, start);

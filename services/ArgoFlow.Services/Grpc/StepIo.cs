@@ -1,3 +1,4 @@
+using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Imaging;
 using ArgoFlow.Services.Storage;
 using OpenCvSharp;
@@ -35,12 +36,21 @@ public sealed class StepIo
     }
 
     /// <summary>Decodes an object already read (<see cref="ReadObjectAsync"/>), timed as the decode stage.</summary>
-    public LoadedImage DecodeImage(ReadOnlySpan<byte> data, ObjectRef input, StageClock clock, Func<int, int, int>? reductionFor = null)
+    /// <remarks>OpenCV's decode cannot be interrupted: a cancelled call stops before it starts and right after it ends.</remarks>
+    public LoadedImage DecodeImage(ReadOnlySpan<byte> data, ObjectRef input, StageClock clock, Func<int, int, int>? reductionFor = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
         var image = ImageCodec.Decode(data, Limits, Store.ToUri(input), reductionFor, out var sourceSize);
         clock.Add(StageClock.Stage.Decode, start);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            image.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new LoadedImage(image, sourceSize);
     }
 
@@ -48,8 +58,9 @@ public sealed class StepIo
     public async Task<long> SaveImageAsync(ObjectRef output, Mat image, string format, int quality, StageClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
-        var bytes = ImageCodec.Encode(image, format, quality);
+        var bytes = ImageCodec.Encode(image, format, quality, cancellationToken);
         clock.Add(StageClock.Stage.Encode, start);
         await SaveBytesAsync(output, bytes, ImageCodec.ContentType(format), clock, cancellationToken);
         return bytes.Length;
@@ -58,6 +69,13 @@ public sealed class StepIo
     public async Task SaveBytesAsync(ObjectRef output, ReadOnlyMemory<byte> bytes, string contentType, StageClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        if (bytes.IsEmpty)
+        {
+            // Never an empty object over a real one: every encoder failure must have been reported by now.
+            throw StepException.Conflict($"nothing to write to {Store.ToUri(output)}: the encoded result is empty");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
         await Store.WriteAsync(output, bytes, contentType, cancellationToken);
         clock.Add(StageClock.Stage.Upload, start);

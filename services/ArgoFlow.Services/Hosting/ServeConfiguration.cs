@@ -17,7 +17,7 @@ public static class ServeConfiguration
     public static IReadOnlyList<string> Keys { get; } =
     [
         "services", "grpcPort", "httpPort", "bindAddress", "store", "model", "classNames", "intraOpThreads",
-        "maxConcurrency", "maxQueue", "maxPixels", "maxObjectBytes", "shutdownGraceSeconds", "tlsCert", "tlsKey",
+        "maxConcurrency", "maxQueue", "maxPixels", "maxObjectBytes", "maxJpegScans", "maxRegions", "shutdownGraceSeconds", "tlsCert", "tlsKey",
         "s3:endpoint", "s3:region", "s3:accessKey", "s3:secretKey",
     ];
 
@@ -65,6 +65,8 @@ public static class ServeConfiguration
         options.MaxQueue = reader.Whole("maxQueue") ?? options.MaxQueue;
         options.Limits.MaxPixels = reader.Long("maxPixels") ?? options.Limits.MaxPixels;
         options.Limits.MaxObjectBytes = reader.Long("maxObjectBytes") ?? options.Limits.MaxObjectBytes;
+        options.Limits.MaxJpegScans = reader.Whole("maxJpegScans") ?? options.Limits.MaxJpegScans;
+        options.Limits.MaxRegions = reader.Whole("maxRegions") ?? options.Limits.MaxRegions;
         options.ShutdownGrace = reader.Whole("shutdownGraceSeconds") is { } grace ? TimeSpan.FromSeconds(grace) : options.ShutdownGrace;
         options.TlsCertificate = reader.Text("tlsCert");
         options.TlsKey = reader.Text("tlsKey");

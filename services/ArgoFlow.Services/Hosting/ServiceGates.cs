@@ -24,6 +24,12 @@ public sealed class ServiceGates : IDisposable
         }), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The HttpContext item under which an HTTP/JSON call's lease, taken before its body was parsed, is handed to
+    /// <see cref="StepCallInterceptor"/>.
+    /// </summary>
+    public const string LeaseItem = "argoflow.gate-lease";
+
     public int MaxConcurrency { get; }
 
     public int MaxQueue { get; }
@@ -31,6 +37,10 @@ public sealed class ServiceGates : IDisposable
     /// <summary>A lease to run a call of the step; check <see cref="RateLimitLease.IsAcquired"/>. Null for steps without a gate.</summary>
     public async ValueTask<RateLimitLease?> EnterAsync(string step, CancellationToken cancellationToken) =>
         _limiters.TryGetValue(step, out var limiter) ? await limiter.AcquireAsync(1, cancellationToken) : null;
+
+    /// <summary>What a shed call is told (RESOURCE_EXHAUSTED), over gRPC and HTTP alike.</summary>
+    public string BusyMessage(string step) =>
+        $"{step} is busy ({MaxConcurrency} calls running, {MaxQueue} queued); retry later or elsewhere";
 
     /// <summary>Calls of the step waiting for a slot now.</summary>
     public long Queued(string step) =>

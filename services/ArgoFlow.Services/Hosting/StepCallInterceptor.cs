@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using ArgoFlow.Contracts.V1;
 using ArgoFlow.Services.Errors;
 using ArgoFlow.Services.Logging;
@@ -40,14 +41,15 @@ internal sealed class StepCallInterceptor : Interceptor
         var step = ServiceNames.StepOf(method);
         var label = step ?? method;
         var started = _time.GetTimestamp();
-        using var lease = step is null ? null : await _gates.EnterAsync(step, context.CancellationToken);
+        var borrowed = step is null ? null : Borrowed(context);
+        using var owned = step is null || borrowed is not null ? null : await _gates.EnterAsync(step, context.CancellationToken);
+        var lease = borrowed ?? owned;
         if (lease is { IsAcquired: false })
         {
             _metrics.Rejected(label);
             _metrics.Finished(label, nameof(StatusCode.ResourceExhausted));
             Log.CallRejected(_logger, method, label, _gates.MaxConcurrency, _gates.MaxQueue);
-            throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"{label} is busy ({_gates.MaxConcurrency} calls running, {_gates.MaxQueue} queued); retry later or elsewhere"));
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, _gates.BusyMessage(label)));
         }
 
         using var inFlight = _metrics.TrackInFlight(label);
@@ -91,6 +93,19 @@ internal sealed class StepCallInterceptor : Interceptor
         }
     }
 
+    /// <summary>The lease <see cref="StrictJsonBodyMiddleware"/> took for an HTTP/JSON call (the request disposes it).</summary>
+    private static RateLimitLease? Borrowed(ServerCallContext context)
+    {
+        try
+        {
+            return context.GetHttpContext().Items.TryGetValue(ServiceGates.LeaseItem, out var item) ? item as RateLimitLease : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a call context without an HttpContext (in-process tests): no borrowed lease
+        }
+    }
+
     private void Completed(string label, string method, object? response)
     {
         _metrics.Finished(label, nameof(StatusCode.OK));
@@ -105,6 +120,6 @@ internal sealed class StepCallInterceptor : Interceptor
     private void Failed(string label, string method, StatusCode code, string reason, long started)
     {
         _metrics.Finished(label, code.ToString());
-        Log.CallFailed(_logger, method, code.ToString(), _time.GetElapsedTime(started).TotalMilliseconds, reason);
+        Log.CallFailed(_logger, method, code.ToString(), _time.GetElapsedTime(started).TotalMilliseconds, LogText.Cap(reason));
     }
 }

@@ -21,17 +21,22 @@ namespace ArgoFlow.Services.Hosting;
 /// </summary>
 internal sealed class StrictJsonBodyMiddleware
 {
+    /// <summary>Unknown fields named in one answer.</summary>
+    private const int MaxNamed = 3;
     private readonly RequestDelegate _next;
+    private readonly ServiceGates _gates;
     private readonly ServiceMetrics _metrics;
     private readonly ILogger<StrictJsonBodyMiddleware> _logger;
     private readonly TimeProvider _time;
     private readonly int? _maxBodyBytes;
 
     public StrictJsonBodyMiddleware(
-        RequestDelegate next, ServiceMetrics metrics, IOptions<GrpcServiceOptions> grpc, TimeProvider time, ILogger<StrictJsonBodyMiddleware> logger)
+        RequestDelegate next, ServiceGates gates, ServiceMetrics metrics, IOptions<GrpcServiceOptions> grpc, TimeProvider time,
+        ILogger<StrictJsonBodyMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(grpc);
         _next = next;
+        _gates = gates;
         _metrics = metrics;
         _logger = logger;
         _time = time;
@@ -49,6 +54,27 @@ internal sealed class StrictJsonBodyMiddleware
             return;
         }
 
+        // Load shedding comes before the body is parsed: four concurrent 3.5 MB bodies once all ran with
+        // --max-concurrency 1 --max-queue 0. The lease is handed to StepCallInterceptor, which would otherwise take
+        // a second one (and, with one permit, refuse its own call).
+        var method = $"/{transcoded!.MethodDescriptor.Service.FullName}/{transcoded.MethodDescriptor.Name}";
+        if (ServiceNames.StepOf(method) is { } step && await _gates.EnterAsync(step, context.RequestAborted) is { } lease)
+        {
+            context.Response.RegisterForDispose(lease);
+            context.Items[ServiceGates.LeaseItem] = lease;
+            if (!lease.IsAcquired)
+            {
+                // Answered here, as the transcoder would answer the interceptor's RESOURCE_EXHAUSTED (429), because
+                // the transcoder reads the whole body before the interceptor runs.
+                _metrics.Rejected(step);
+                _metrics.Finished(step, nameof(StatusCode.ResourceExhausted));
+                Log.CallRejected(_logger, method, step, _gates.MaxConcurrency, _gates.MaxQueue);
+                await WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, StatusCode.ResourceExhausted,
+                    _gates.BusyMessage(step), context.RequestAborted);
+                return;
+            }
+        }
+
         // A body without Content-Length is bounded by Kestrel's request body limit; the transcoder then applies the
         // gRPC receive limit when it reads the buffered copy.
         var started = _time.GetTimestamp();
@@ -61,11 +87,12 @@ internal sealed class StrictJsonBodyMiddleware
             return;
         }
 
-        var method = $"/{transcoded!.MethodDescriptor.Service.FullName}/{transcoded.MethodDescriptor.Name}";
-        var message = string.Join("; ", unknown.Select(u => u.Describe()));
+        // A few names are enough to fix a typo; 200,000 of them once made a 26 MB answer.
+        var message = string.Join("; ", unknown.Take(MaxNamed).Select(u => u.Describe())) +
+            (unknown.Count > MaxNamed ? $"; and {unknown.Count - MaxNamed} more unknown fields" : string.Empty);
         _metrics.Finished(ServiceNames.StepOf(method) ?? method, nameof(StatusCode.InvalidArgument));
-        Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, message);
-        await WriteInvalidArgumentAsync(context.Response, message, context.RequestAborted);
+        Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, LogText.Cap(message));
+        await WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, StatusCode.InvalidArgument, message, context.RequestAborted);
     }
 
     /// <summary>The message the body is read as: the whole request for <c>body: "*"</c>, else the named field's type.</summary>
@@ -94,13 +121,13 @@ internal sealed class StrictJsonBodyMiddleware
         }
     }
 
-    private static async Task WriteInvalidArgumentAsync(HttpResponse response, string message, CancellationToken cancellationToken)
+    private static async Task WriteErrorAsync(HttpResponse response, int httpStatus, StatusCode code, string message, CancellationToken cancellationToken)
     {
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = httpStatus;
         response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(response.Body);
         json.WriteStartObject();
-        json.WriteNumber("code", (int)StatusCode.InvalidArgument);
+        json.WriteNumber("code", (int)code);
         json.WriteString("message", message);
         json.WriteStartArray("details");
         json.WriteEndArray();

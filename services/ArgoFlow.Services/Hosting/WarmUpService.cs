@@ -61,7 +61,7 @@ internal sealed class WarmUpService : BackgroundService
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.WarmUpFailed(_logger, ex, step, ex.Message);
+            Log.WarmUpFailed(_logger, ex, step, LogText.Cap(ex.Message));
             _state.MarkFailed(step, ex);
         }
     }
@@ -78,7 +78,7 @@ internal sealed class WarmUpService : BackgroundService
             }
             catch (StepException ex) when (ex.Failure == StepFailure.StorageUnavailable)
             {
-                Log.StoreNotReady(_logger, ex.Message);
+                Log.StoreNotReady(_logger, LogText.Cap(ex.Message));
                 await Task.Delay(TimeSpan.FromSeconds(2), _time, stoppingToken);
             }
         }

@@ -97,6 +97,12 @@ public static class ImageCodec
             throw StepException.Undecodable(uri, $"the {header.Format} data is truncated (no end marker)");
         }
 
+        if (header.Format == "jpeg" && JpegScans.Count(data, limits.MaxJpegScans) is var scans && scans > limits.MaxJpegScans)
+        {
+            throw StepException.TooLarge(uri, string.Create(CultureInfo.InvariantCulture,
+                $"the JPEG has more than {limits.MaxJpegScans} scans (each is a pass over the whole image; progressive JPEGs have about 10)"));
+        }
+
         return header;
     }
 
@@ -105,21 +111,57 @@ public static class ImageCodec
     /// strips on every core and joined with restart markers (<see cref="StripJpegEncoder"/>): the same pixels as a
     /// one-thread encode, in about half the time on two cores.
     /// </summary>
-    public static byte[] Encode(Mat image, string format, int quality)
+    public static byte[] Encode(Mat image, string format, int quality, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        switch (format)
+        CheckEncodable(image.Width, image.Height, format);
+        byte[] bytes;
+        try
         {
-            case "png":
-                Cv2.ImEncode(".png", image, out var png, PngParameters);
-                return png;
-            case "webp":
-                Cv2.ImEncode(".webp", image, out var webp, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
-                return webp;
-            default:
-                return StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount);
+            switch (format)
+            {
+                case "png":
+                    Cv2.ImEncode(".png", image, out bytes, PngParameters);
+                    break;
+                case "webp":
+                    Cv2.ImEncode(".webp", image, out bytes, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
+                    break;
+                default:
+                    bytes = StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount, cancellationToken);
+                    break;
+            }
+        }
+        catch (OpenCVException ex)
+        {
+            throw StepException.Conflict($"the {format} encoder cannot write a {image.Width}x{image.Height} image: {ex.Message}");
+        }
+
+        // OpenCV reports some refusals (libwebp's, libpng's) only as an empty result.
+        return bytes.Length > 0 ? bytes : throw StepException.Conflict($"the {format} encoder wrote nothing for a {image.Width}x{image.Height} image");
+    }
+
+    /// <summary>
+    /// Refuses, before any work, an output the encoder cannot hold: libjpeg writes at most 65500 pixels a side,
+    /// libwebp 16383, and libpng (as OpenCV builds it) refuses more than 1,000,000 rows or columns. Without this
+    /// check such an encode came back empty and an empty object replaced the target.
+    /// </summary>
+    public static void CheckEncodable(int width, int height, string format)
+    {
+        var limit = MaxSide(format);
+        if (width > limit || height > limit)
+        {
+            // FAILED_PRECONDITION like every other size limit; the message names the field that can change it.
+            throw new StepException(StepFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"format: {format} cannot hold a {width}x{height} image (at most {limit} pixels a side); choose a smaller size or another format"), "format");
         }
     }
+
+    public static int MaxSide(string format) => format switch
+    {
+        "png" => 1_000_000,
+        "webp" => 16383,
+        _ => 65500,
+    };
 
     public static string ContentType(string format) => format switch
     {

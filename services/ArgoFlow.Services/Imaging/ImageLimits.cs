@@ -9,6 +9,18 @@ public sealed class ImageLimits
     /// <summary>Largest image accepted, in pixels (width x height, from the header). Default 50 megapixels.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Most scans a JPEG may have (progressive JPEGs have about 10; each scan is a pass over the whole image).
+    /// Default 100.
+    /// </summary>
+    public int MaxJpegScans { get; set; } = 100;
+
+    /// <summary>
+    /// Most regions one blurRegions or pixelateRegions call may name (the request's plus the detections file's,
+    /// before overlapping ones are merged). Default 1000.
+    /// </summary>
+    public int MaxRegions { get; set; } = 1000;
+
     public IEnumerable<string> Validate()
     {
         if (MaxObjectBytes is < 1 or > int.MaxValue)
@@ -19,6 +31,16 @@ public sealed class ImageLimits
         if (MaxPixels < 1)
         {
             yield return $"limits.maxPixels: must be >= 1, got {MaxPixels}";
+        }
+
+        if (MaxJpegScans < 1)
+        {
+            yield return $"limits.maxJpegScans: must be >= 1, got {MaxJpegScans}";
+        }
+
+        if (MaxRegions < 1)
+        {
+            yield return $"limits.maxRegions: must be >= 1, got {MaxRegions}";
         }
     }
 }

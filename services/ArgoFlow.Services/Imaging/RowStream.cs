@@ -27,6 +27,7 @@ internal sealed unsafe class RowStream : IDisposable
     private int _next;           // the next strip to take (Interlocked)
     private long _processTicks;  // CPU time the strips spent processing, all threads (Interlocked)
     private long _encodeTicks;   // CPU time the strips spent encoding, all threads (Interlocked)
+    private CancellationToken _cancellation; // the call's: checked every decoded MCU row and before every strip
 
     /// <param name="width">The decoded image's width.</param>
     /// <param name="height">The decoded image's height.</param>
@@ -103,16 +104,19 @@ internal sealed unsafe class RowStream : IDisposable
     /// Decodes all rows and runs every strip; returns the decoder's wall time and the wall time after it until the
     /// last strip was done, that tail split between process and encode in proportion to their CPU time (plus
     /// <paramref name="extraEncodeTicks"/> spent after the strips, e.g. joining them, which the caller adds later).
-    /// Throws the first failure: a decode error as <see cref="StepException"/> (undecodable), a strip's own.
+    /// Throws the first failure: a decode error as <see cref="StepException"/> (undecodable), a strip's own. A
+    /// cancelled call stops within one MCU row of decoding or one strip of work and throws
+    /// <see cref="OperationCanceledException"/>: a caller that gave up must not keep the cores busy.
     /// </summary>
-    public (double DecodeMs, double ProcessMs, double TailMs) Run(NativeJpeg.Decoder decoder, string uri, long start)
+    public (double DecodeMs, double ProcessMs, double TailMs) Run(NativeJpeg.Decoder decoder, string uri, long start, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decoder);
+        _cancellation = cancellationToken;
         var helpers = Math.Clamp(Environment.ProcessorCount - 1, 1, _strips);
         for (var i = 0; i < helpers; i++)
         {
             // Work() catches everything; a helper the pool starts late finds no strip left and returns at once.
-            _ = Task.Run(Work);
+            _ = Task.Run(Work, CancellationToken.None);
         }
 
         Decode(decoder, uri);
@@ -127,7 +131,7 @@ internal sealed unsafe class RowStream : IDisposable
 
             if (_failure is not null)
             {
-                throw _failure is StepException ? _failure : StepException.Undecodable(uri, _failure.Message);
+                throw _failure is StepException or OperationCanceledException ? _failure : StepException.Undecodable(uri, _failure.Message);
             }
         }
 
@@ -151,6 +155,12 @@ internal sealed unsafe class RowStream : IDisposable
         {
             while (row < _height)
             {
+                if (_cancellation.IsCancellationRequested)
+                {
+                    Fail(new OperationCanceledException(_cancellation));
+                    return;
+                }
+
                 var got = decoder.Read(data + (row * step), step, Math.Min(DecodeRows, _height - row));
                 if (got <= 0)
                 {
@@ -209,7 +219,11 @@ internal sealed unsafe class RowStream : IDisposable
                 ready = _failure is null;
             }
 
-            if (ready)
+            if (ready && _cancellation.IsCancellationRequested)
+            {
+                Fail(new OperationCanceledException(_cancellation));
+            }
+            else if (ready)
             {
                 try
                 {

@@ -38,7 +38,8 @@ internal static class StripJpegEncoder
     /// Encodes <paramref name="image"/> (8-bit, 1 or 3 channels) as a baseline JPEG: in <paramref name="strips"/>
     /// strips when the image is large enough, otherwise (or if the strips' headers disagree) in one piece.
     /// </summary>
-    public static byte[] Encode(Mat image, int quality, int strips)
+    /// <remarks>A cancelled call stops between strips (<see cref="OperationCanceledException"/>).</remarks>
+    public static byte[] Encode(Mat image, int quality, int strips, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         var parameters = Parameters(quality);
@@ -62,7 +63,7 @@ internal static class StripJpegEncoder
 
         var count = (mcuRows + rowsPerStrip - 1) / rowsPerStrip;
         var pieces = new byte[count][];
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = strips }, i =>
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = strips, CancellationToken = cancellationToken }, i =>
         {
             var top = i * rowsPerStrip * mcuHeight;
             var bottom = Math.Min(image.Rows, top + (rowsPerStrip * mcuHeight));

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ArgoFlow.Services.Errors;
+using ArgoFlow.Services.Imaging;
 using OpenCvSharp;
 
 namespace ArgoFlow.Services.Resize;
@@ -36,6 +39,31 @@ public static class Resizer
                 return Same(new Size(Math.Min(width, Round(w * inside)), Math.Min(height, Round(h * inside))));
             default:
                 throw new ArgumentException("a resize needs width, height or maxSide", nameof(settings));
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before anything is decoded or allocated, a resize whose result - or the scaled image a "fill" crops
+    /// from - would be over <paramref name="maxPixels"/> (the limit inputs have) or more than the output format can
+    /// hold, in either orientation (EXIF rotation is only known after decoding). A 1x40000 PNG resized to width 320
+    /// would otherwise ask for 320x12,800,000 pixels.
+    /// </summary>
+    public static void CheckSize(int sourceWidth, int sourceHeight, ResizeSettings settings, long maxPixels, string format)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var field = settings.MaxSide is not null ? "maxSide" : settings.Width is not null ? "width" : "height";
+        foreach (var (w, h) in new[] { (sourceWidth, sourceHeight), (sourceHeight, sourceWidth) })
+        {
+            var (output, scaled) = Plan(w, h, settings);
+            var pixels = (long)scaled.Width * scaled.Height;
+            if (pixels > maxPixels || scaled.Width == int.MaxValue || scaled.Height == int.MaxValue)
+            {
+                // The same limit, and so the same status, as an input over it (FAILED_PRECONDITION), naming the field.
+                throw new StepException(StepFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"{field}: resizing the {w}x{h} image this way makes {scaled.Width}x{scaled.Height} ({pixels} pixels); the limit is {maxPixels}"), field);
+            }
+
+            ImageCodec.CheckEncodable(output.Width, output.Height, format);
         }
     }
 

@@ -30,7 +30,7 @@ public static class StreamedJpegResize
     private const int McuSize = 16;
 
     /// <summary>Shrinks and encodes <paramref name="data"/> in one overlapped pass; null when the streamed path does not apply.</summary>
-    public static StreamedResizeResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, ResizeSettings settings, string format, int quality)
+    public static StreamedResizeResult? TryRun(ReadOnlySpan<byte> data, ImageLimits limits, string uri, ResizeSettings settings, string format, int quality, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (Resizer.Interpolation(settings.Interpolation) != InterpolationFlags.Area)
@@ -46,13 +46,13 @@ public static class StreamedJpegResize
         }, input =>
         {
             var (output, scaled) = Resizer.Plan(input.Header.Width, input.Header.Height, settings);
-            var (bytes, decodeMs, processMs, encodeMs) = Run(input.Decoder, uri, input.Start, input.Width, input.Height, scaled, output, format, quality);
+            var (bytes, decodeMs, processMs, encodeMs) = Run(input.Decoder, uri, input.Start, input.Width, input.Height, scaled, output, format, quality, cancellationToken);
             return new StreamedResizeResult(bytes, output.Width, output.Height, input.Header.Width, input.Header.Height, decodeMs, processMs, encodeMs);
         });
     }
 
     private static (byte[] Bytes, double DecodeMs, double ProcessMs, double EncodeMs) Run(NativeJpeg.Decoder decoder, string uri, long start,
-        int width, int height, Size scaled, Size output, string format, int quality)
+        int width, int height, Size scaled, Size output, string format, int quality, CancellationToken cancellationToken)
     {
         // A JPEG without a crop is encoded strip by strip as the strips are shrunk; anything else at the end.
         var cropped = scaled != output;
@@ -82,8 +82,9 @@ public static class StreamedJpegResize
 
         int Needed(int strip) => AreaShrink.SourceRowsFor(height, scaled.Height, Math.Min(scaled.Height, (strip + 1) * StripRows));
         using var stream = new RowStream(width, height, strips, Needed, Strip);
-        var (decodeMs, processMs, tailMs) = stream.Run(decoder, uri, start);
+        var (decodeMs, processMs, tailMs) = stream.Run(decoder, uri, start, cancellationToken);
         var encodeMs = tailMs - processMs;
+        cancellationToken.ThrowIfCancellationRequested();
         var finish = Stopwatch.GetTimestamp();
         var bytes = inStrips ? StripJpegEncoder.Join(pieces, scaled.Height, StripRows / McuSize * ((scaled.Width + McuSize - 1) / McuSize)) : null;
         if (bytes is null && cropped)
@@ -93,10 +94,10 @@ public static class StreamedJpegResize
             using var crop = view.Clone();
             processMs += Stopwatch.GetElapsedTime(finish).TotalMilliseconds;
             finish = Stopwatch.GetTimestamp();
-            bytes = ImageCodec.Encode(crop, format, quality);
+            bytes = ImageCodec.Encode(crop, format, quality, cancellationToken);
         }
 
-        bytes ??= ImageCodec.Encode(shrunk, format, quality);
+        bytes ??= ImageCodec.Encode(shrunk, format, quality, cancellationToken);
         encodeMs += Stopwatch.GetElapsedTime(finish).TotalMilliseconds;
         return (bytes, decodeMs, processMs, encodeMs);
     }

@@ -26,6 +26,12 @@ public interface IImageStore
     /// <summary>Writes the object so that readers see either the old or the complete new content, never a part.</summary>
     Task WriteAsync(ObjectRef obj, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether writing <paramref name="output"/> would replace the object reading <paramref name="input"/> reads
+    /// (the same key, or for the local store another name for the same file).
+    /// </summary>
+    bool IsSameObject(ObjectRef input, ObjectRef output);
+
     /// <summary>Checks the store is reachable and usable (root exists / bucket exists).</summary>
     Task CheckAsync(CancellationToken cancellationToken);
 }

@@ -4,18 +4,21 @@ namespace ArgoFlow.Services.Storage;
 
 /// <summary>
 /// Objects are files under one root directory. Keys are confined to the root: besides the key rules in
-/// <see cref="ObjectKeys"/>, every existing path component is checked so a symlink cannot lead outside.
-/// Writes go to a temporary file in the target folder and are renamed over the target (atomic on POSIX).
+/// <see cref="ObjectKeys"/> (and the file system's 255-byte name limit), every read and write goes through the
+/// real path of the object (or of its folder), checked to be under the root's real path, so no symbolic link -
+/// nor a chain of them - leads outside. Writes go to a temporary file in the target folder and are renamed over
+/// the target (atomic on POSIX).
 /// </summary>
 public sealed class LocalDirectoryStore : IImageStore
 {
+    private const int MaxNameBytes = 255;
     private readonly string _root;
     private readonly string _rootReal;
 
     public LocalDirectoryStore(string root)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        _rootReal = RealPath(_root);
+        _rootReal = RealPath.Of(_root);
     }
 
     public string Root => _root;
@@ -39,7 +42,7 @@ public sealed class LocalDirectoryStore : IImageStore
                 throw StepException.Invalid(field, $"'{ObjectKeys.Printable(reference)}' is outside the store root {_root}");
             }
 
-            return new ObjectRef(string.Empty, ObjectKeys.Validate(path[prefix.Length..], field));
+            return new ObjectRef(string.Empty, NameLengths(ObjectKeys.Validate(path[prefix.Length..], field), field));
         }
 
         if (reference.Contains("://", StringComparison.Ordinal))
@@ -47,7 +50,21 @@ public sealed class LocalDirectoryStore : IImageStore
             throw StepException.Invalid(field, $"'{ObjectKeys.Printable(reference)}' has an unsupported scheme; use a key, file:// or s3://");
         }
 
-        return new ObjectRef(string.Empty, ObjectKeys.Validate(reference, field));
+        return new ObjectRef(string.Empty, NameLengths(ObjectKeys.Validate(reference, field), field));
+    }
+
+    /// <summary>Linux's NAME_MAX: a longer segment can never be created or opened, so it is a bad key, not an outage.</summary>
+    private static string NameLengths(string key, string field)
+    {
+        foreach (var segment in key.Split('/'))
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(segment) > MaxNameBytes)
+            {
+                throw StepException.Invalid(field, $"'{ObjectKeys.Printable(segment[..40])}...' is longer than the file system's {MaxNameBytes}-byte name limit");
+            }
+        }
+
+        return key;
     }
 
     public string ToUri(ObjectRef obj) => "file://" + PathOf(obj);
@@ -61,8 +78,12 @@ public sealed class LocalDirectoryStore : IImageStore
 
     private PooledBuffer Read(ObjectRef obj, long maxBytes)
     {
-        var path = PathOf(obj);
-        CheckNoLinkOut(obj, "input");
+        var path = Inside(PathOf(obj), obj, "input");
+        if (Directory.Exists(path))
+        {
+            throw StepException.Conflict($"{ToUri(obj)} is a folder, not an object");
+        }
+
         FileStream stream;
         try
         {
@@ -106,16 +127,39 @@ public sealed class LocalDirectoryStore : IImageStore
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Writes through the real path of the target's folder, checked inside the root before anything is created; the
+    /// target's own name is replaced by the rename (a link there is replaced, never followed). Anything in the store
+    /// that rules the write out for good - a folder or read-only object at the key, an object where a folder is
+    /// needed - is FAILED_PRECONDITION, not UNAVAILABLE, so nobody retries it.
+    /// </summary>
     private void Write(ObjectRef obj, ReadOnlySpan<byte> data, CancellationToken cancellationToken)
     {
-        var path = PathOf(obj);
-        var folder = Path.GetDirectoryName(path)!;
-        CheckNoLinkOut(obj, "output");
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var folder = Inside(Path.GetDirectoryName(PathOf(obj))!, obj, "output");
+        for (var probe = folder; !Directory.Exists(probe); probe = Path.GetDirectoryName(probe)!)
+        {
+            if (File.Exists(probe))
+            {
+                throw StepException.Conflict($"cannot write {ToUri(obj)}: {Display(probe)} is an object, not a folder");
+            }
+        }
+
+        var target = folder + "/" + obj.Name;
+        if (Directory.Exists(target) && new DirectoryInfo(target).LinkTarget is null)
+        {
+            throw StepException.Conflict($"cannot write {ToUri(obj)}: it is a folder");
+        }
+
+        if (File.Exists(target) && new FileInfo(target).LinkTarget is null && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(target) & UnixFileMode.UserWrite) == 0)
+        {
+            throw StepException.Conflict($"cannot write {ToUri(obj)}: the object is read-only");
+        }
+
+        // A fixed-length name, so a key near the 255-byte name limit still has a temporary name that fits.
+        var temp = $"{folder}/.argoflow-{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(folder);
-            CheckNoLinkOut(obj, "output");
             cancellationToken.ThrowIfCancellationRequested();
             // One positional write into the page cache: a fraction of a millisecond, so it is done in place rather
             // than handed to another thread (Linux has no asynchronous buffered file writes anyway).
@@ -124,7 +168,7 @@ public sealed class LocalDirectoryStore : IImageStore
                 RandomAccess.Write(handle, data, 0);
             }
 
-            File.Move(temp, path, overwrite: true);
+            File.Move(temp, target, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -136,6 +180,22 @@ public sealed class LocalDirectoryStore : IImageStore
         }
     }
 
+    public bool IsSameObject(ObjectRef input, ObjectRef output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        try
+        {
+            // A write replaces the name in the output's real folder; a read follows the input to its final file.
+            var written = RealPath.Of(Path.GetDirectoryName(PathOf(output))!) + "/" + output.Name;
+            return input == output || RealPath.Of(PathOf(input)) == written;
+        }
+        catch (IOException)
+        {
+            return input == output; // a link loop: the read or write itself reports it
+        }
+    }
+
     public Task CheckAsync(CancellationToken cancellationToken) =>
         Directory.Exists(_root)
             ? Task.CompletedTask
@@ -143,29 +203,30 @@ public sealed class LocalDirectoryStore : IImageStore
 
     private string PathOf(ObjectRef obj) => _root + "/" + obj.Key;
 
-    /// <summary>Walks from the root to the target; any symlink on the way must resolve inside the root.</summary>
-    private void CheckNoLinkOut(ObjectRef obj, string field)
+    /// <summary>
+    /// The real path of <paramref name="path"/> (every link followed, links to links included), or InvalidArgument
+    /// when it leads outside the root's real path. The caller opens the real path, so no link is followed after the
+    /// check; a store that another process rearranges between the check and the open is outside this guarantee.
+    /// </summary>
+    private string Inside(string path, ObjectRef obj, string field)
     {
-        var current = _root;
-        foreach (var segment in obj.Key.Split('/'))
+        string real;
+        try
         {
-            current = current + "/" + segment;
-            FileSystemInfo info = new FileInfo(current);
-            if (!info.Exists)
-            {
-                info = new DirectoryInfo(current);
-                if (!info.Exists)
-                {
-                    return;
-                }
-            }
-
-            if (info.LinkTarget is not null && !IsInside(RealPath(current)))
-            {
-                throw StepException.Invalid(field, $"'{ObjectKeys.Printable(obj.Key)}' leads outside the store root through a symbolic link");
-            }
+            real = RealPath.Of(path);
         }
+        catch (IOException ex)
+        {
+            throw StepException.Invalid(field, $"'{ObjectKeys.Printable(obj.Key)}': {ex.Message}");
+        }
+
+        return RealPath.IsInside(real, _rootReal)
+            ? real
+            : throw StepException.Invalid(field, $"'{ObjectKeys.Printable(obj.Key)}' leads outside the store root through a symbolic link");
     }
+
+    private string Display(string real) =>
+        RealPath.IsInside(real, _rootReal) && real.Length > _rootReal.Length ? $"'{real[(_rootReal.Length + 1)..]}'" : "the store root";
 
     private static void DeleteQuietly(string path)
     {
@@ -177,15 +238,5 @@ public sealed class LocalDirectoryStore : IImageStore
         {
             // Best effort: the temp name never collides with a real key (leading dot, random suffix).
         }
-    }
-
-    private bool IsInside(string real) =>
-        real == _rootReal || real.StartsWith(_rootReal + "/", StringComparison.Ordinal);
-
-    private static string RealPath(string path)
-    {
-        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
-        var target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
-        return target is null ? path : Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName));
     }
 }

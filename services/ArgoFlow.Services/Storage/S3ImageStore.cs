@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using ArgoFlow.Services.Errors;
+using ArgoFlow.Core.Text;
 using Minio;
 using Minio.DataModel.Args;
 using Minio.Exceptions;
@@ -14,11 +15,13 @@ public sealed class S3ImageStore : IImageStore, IDisposable
 {
     private readonly IMinioClient _client;
     private readonly S3StoreOptions _options;
+    private readonly string _endpoint;
 
     public S3ImageStore(S3StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _endpoint = UrlRedaction.Redact(options.Endpoint);
         var endpoint = new Uri(options.Endpoint);
         var builder = new MinioClient()
             .WithEndpoint(endpoint.Host, endpoint.Port)
@@ -28,11 +31,16 @@ public sealed class S3ImageStore : IImageStore, IDisposable
         {
             builder = builder.WithCredentials(options.AccessKey, options.SecretKey);
         }
+        else if (endpoint.UserInfo.Split(':', 2) is [{ Length: > 0 } key, var secret])
+        {
+            // http://KEY:SECRET@host: honoured, and never printed (every message uses the redacted endpoint).
+            builder = builder.WithCredentials(Uri.UnescapeDataString(key), Uri.UnescapeDataString(secret));
+        }
 
         _client = builder.Build();
     }
 
-    public string Description => $"s3://{_options.Bucket}/{_options.Prefix} ({_options.Endpoint})";
+    public string Description => $"s3://{_options.Bucket}/{_options.Prefix} ({_endpoint})";
 
     public ObjectRef Resolve(string reference, string field)
     {
@@ -97,13 +105,15 @@ public sealed class S3ImageStore : IImageStore, IDisposable
         }
     }
 
+    public bool IsSameObject(ObjectRef input, ObjectRef output) => input == output;
+
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         var root = new ObjectRef(_options.Bucket, string.Empty);
         var exists = await Guard(root, () => _client.BucketExistsAsync(new BucketExistsArgs().WithBucket(_options.Bucket), cancellationToken));
         if (!exists)
         {
-            throw StepException.Unavailable($"bucket '{_options.Bucket}' does not exist at {_options.Endpoint}");
+            throw StepException.Unavailable($"bucket '{_options.Bucket}' does not exist at {_endpoint}");
         }
     }
 
@@ -133,15 +143,21 @@ public sealed class S3ImageStore : IImageStore, IDisposable
         }
         catch (Exception ex) when (ex is ConnectionException or HttpRequestException or SocketException or IOException or TimeoutException)
         {
-            throw StepException.Unavailable($"cannot reach {_options.Endpoint} for {ToUri(obj)}", ex);
+            throw StepException.Unavailable($"cannot reach {_endpoint} for {ToUri(obj)}", ex);
         }
         catch (Exception ex) when (ex is AuthorizationException or AccessDeniedException or ForbiddenException)
         {
-            throw StepException.Unavailable($"{_options.Endpoint} refused access to {ToUri(obj)} (check the credentials)", ex);
+            throw StepException.Unavailable($"{_endpoint} refused access to {ToUri(obj)} (check the credentials)", ex);
         }
         catch (MinioException ex)
         {
-            throw StepException.Unavailable($"{_options.Endpoint} failed on {ToUri(obj)}: {ex.GetType().Name}", ex);
+            throw StepException.Unavailable($"{_endpoint} failed on {ToUri(obj)}: {ex.GetType().Name}", ex);
+        }
+        catch (NullReferenceException ex)
+        {
+            // The Minio SDK dereferences the error body of a 5xx without one (HEAD always, GET/PUT from a proxy): it is
+            // the server failing, so UNAVAILABLE (retried), not INTERNAL.
+            throw StepException.Unavailable($"{_endpoint} answered {ToUri(obj)} with a server error and no body", ex);
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class S3StoreOptions
 
         if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            yield return $"s3.endpoint: '{Endpoint}' is not an http:// or https:// URL";
+            yield return $"s3.endpoint: '{ArgoFlow.Core.Text.UrlRedaction.Redact(Endpoint)}' is not an http:// or https:// URL";
         }
 
         if (string.IsNullOrEmpty(AccessKey) != string.IsNullOrEmpty(SecretKey))

@@ -30,8 +30,12 @@ public sealed class StepCallException : ArgoFlowException
 
     public int Attempts { get; }
 
-    /// <summary>True when trying again later may succeed (the service was unreachable or overloaded).</summary>
-    public bool IsTransient => Status is StatusCode.Unavailable or StatusCode.ResourceExhausted;
+    /// <summary>
+    /// True when trying again later may succeed (the service was unreachable or overloaded). RESOURCE_EXHAUSTED also
+    /// reports a message over gRPC's size limit, which the same request hits every time.
+    /// </summary>
+    public bool IsTransient => Status is StatusCode.Unavailable ||
+        (Status == StatusCode.ResourceExhausted && !Detail.Contains("exceeds the maximum configured message size", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>UNAVAILABLE, INVALID_ARGUMENT: the names gRPC documents and logs use.</summary>
     public static string StatusName(StatusCode status) => status switch

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ArgoFlow.Core.Errors;
 using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Runner;
 using Google.Protobuf;
@@ -14,7 +15,9 @@ namespace ArgoFlow.Steps.Plugin;
 /// Argo's executor plugin contract for <c>POST /api/v1/template.execute</c>: checks the bearer token, answers
 /// <c>{}</c> for templates that are not <c>argoflow</c> plugin templates, calls the service through the step
 /// client and answers the node's phase, message and outputs (<c>result</c> = the response JSON, as an http
-/// template's body would be). UNAVAILABLE becomes 503 so Argo retries; a call that takes longer than
+/// template's body would be). UNAVAILABLE and load shedding become 503 so Argo retries; everything that can never
+/// succeed (INVALID_ARGUMENT, FAILED_PRECONDITION, a message over the size limit, an endpoint off the allow-list)
+/// is a Failed node; a call that takes longer than
 /// <see cref="PluginOptions.RequeueAfter"/> is answered Running with a requeue and collected on a later request.
 /// </summary>
 public sealed class ExecutorPluginHandler
@@ -24,6 +27,7 @@ public sealed class ExecutorPluginHandler
     private readonly PluginTokenVerifier tokens;
     private readonly PluginOptions options;
     private readonly PendingCalls pending;
+    private readonly EndpointAllowList allowList;
     private readonly ILogger logger;
 
     public ExecutorPluginHandler(IStepInvoker invoker, PluginTokenVerifier tokens, PluginOptions options, ILogger<ExecutorPluginHandler>? logger = null)
@@ -35,6 +39,7 @@ public sealed class ExecutorPluginHandler
         this.tokens = tokens;
         this.options = options;
         pending = new PendingCalls(options.TimeProvider);
+        allowList = new EndpointAllowList(options.AllowedEndpoints);
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -73,6 +78,12 @@ public sealed class ExecutorPluginHandler
             return Node("Failed", $"template '{template.TemplateName}': {string.Join("; ", problems)}", null);
         }
 
+        if (Refusal(step) is { } refusal)
+        {
+            PluginLog.Refused(logger, template.Workflow, template.TemplateName, refusal);
+            return Node("Failed", $"template '{template.TemplateName}': {refusal}", null);
+        }
+
         var key = Key(template);
         if (!pending.TryTake(key, out var call))
         {
@@ -88,6 +99,13 @@ public sealed class ExecutorPluginHandler
 
         return reply;
     }
+
+    /// <summary>The sidecar's own policy: endpoints on the allow-list only, timeouts under the cap.</summary>
+    private string? Refusal(PluginStepConfig step) =>
+        allowList.Refusal(step.Endpoint) ?? (step.Timeout.TotalSeconds > options.MaxTimeoutSeconds
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"plugin.argoflow.timeoutSeconds {step.Timeout.TotalSeconds} is over this sidecar's limit of {options.MaxTimeoutSeconds}")
+            : null);
 
     private async Task<PluginReply?> WaitOrRequeueAsync(Task<PluginReply> call, CancellationToken cancellationToken)
     {
@@ -130,6 +148,11 @@ public sealed class ExecutorPluginHandler
         catch (StepCallException ex)
         {
             return Node("Failed", ex.Message, null);
+        }
+        catch (ArgoFlowException ex)
+        {
+            // Anything else anticipated (an address the channel refuses...): a Failed node that says so, never a 500.
+            return Node("Failed", $"template '{name}': {ex.Message}", null);
         }
     }
 

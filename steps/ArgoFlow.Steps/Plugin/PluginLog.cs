@@ -14,6 +14,9 @@ internal static partial class PluginLog
     [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "{Workflow} {Template}: transient failure, answering 503: {Message}")]
     public static partial void Transient(ILogger logger, string workflow, string template, string message);
 
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "{Workflow} {Template}: refused: {Reason}")]
+    public static partial void Refused(ILogger logger, string workflow, string template, string reason);
+
     [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "executor plugin listening on {Url} (token file {TokenFile})")]
     public static partial void Listening(ILogger logger, string url, string tokenFile);
 }

@@ -30,5 +30,17 @@ public sealed class PluginOptions
     /// </summary>
     public RetryPolicy Retry { get; init; } = new(2, TimeSpan.FromMilliseconds(100), 2, TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// The endpoints templates may name (<see cref="EndpointAllowList"/>); others get a Failed node. Default
+    /// <see cref="EndpointAllowList.Defaults"/>: the generated Services' in-cluster names and loopback.
+    /// </summary>
+    public IReadOnlyList<string> AllowedEndpoints { get; init; } = EndpointAllowList.Defaults;
+
+    /// <summary>
+    /// Largest <c>timeoutSeconds</c> a template may ask for; more gets a Failed node, so no template can hold a call
+    /// (and the sidecar's memory for it) open for ever. Default 86400, the pipeline spec's own maximum.
+    /// </summary>
+    public int MaxTimeoutSeconds { get; init; } = PipelineSpecReader.MaxTimeoutSeconds;
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

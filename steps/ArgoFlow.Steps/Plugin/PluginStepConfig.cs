@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Core.Text;
 using ArgoFlow.Steps.Client;
 
 namespace ArgoFlow.Steps.Plugin;
@@ -43,6 +45,10 @@ public sealed record PluginStepConfig(StepBinding Binding, string Endpoint, Time
         {
             problems.Add("plugin.argoflow.endpoint must be the service's gRPC address host:port");
         }
+        else if (EndpointProblem(endpoint) is { } problem)
+        {
+            problems.Add(problem);
+        }
 
         var timeout = DefaultTimeoutSeconds;
         if (config.TryGetProperty("timeoutSeconds", out var t) && !TryReadSeconds(t, out timeout))
@@ -58,6 +64,22 @@ public sealed record PluginStepConfig(StepBinding Binding, string Endpoint, Time
         return problems.Count > 0
             ? (null, problems)
             : (new PluginStepConfig(binding!, endpoint!, TimeSpan.FromSeconds(timeout), request.GetRawText()), problems);
+    }
+
+    /// <summary>A path, query or unknown scheme (<c>http://host:9090/v1</c>) once reached the channel and answered HTTP 500.</summary>
+    private static string? EndpointProblem(string endpoint)
+    {
+        try
+        {
+            var uri = StepChannelPool.ToAddress(endpoint);
+            return uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
+                ? $"plugin.argoflow.endpoint: '{UrlRedaction.Redact(endpoint)}' is not a service address; give HOST:PORT (no query, fragment or user)"
+                : null;
+        }
+        catch (ArgoFlowException ex)
+        {
+            return $"plugin.argoflow.endpoint: {ex.Message}; {ex.Hint}";
+        }
     }
 
     private static string? String(JsonElement element, string property) =>

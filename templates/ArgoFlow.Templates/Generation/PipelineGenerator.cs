@@ -72,7 +72,7 @@ public static class PipelineGenerator
         if (options.Mode == GenerationMode.Plugin)
         {
             yield return new GeneratedFile(dir + "executor-plugin.yaml", ManifestYaml.Document(header, ExecutorPluginManifest.Create(ns, options.Image,
-                options.TlsSecret is { } secret ? (secret, options.TlsCaKey) : null)));
+                options.TlsSecret is { } secret ? (secret, options.TlsCaKey) : null, PluginEndpoints(specs, options.Fused))));
         }
 
         if (options.NetworkPolicy)
@@ -80,6 +80,18 @@ public static class PipelineGenerator
             yield return new GeneratedFile(dir + "network-policy.yaml", ManifestYaml.Document(header, NetworkPolicyManifest.Create(ns)));
         }
     }
+
+    /// <summary>
+    /// The gRPC endpoints this namespace's plugin templates name, sorted: the sidecar is told to dial these and
+    /// nothing else (<c>--allow-endpoint</c>), so a hand-written template cannot aim it elsewhere.
+    /// </summary>
+    private static List<string> PluginEndpoints(IReadOnlyList<PipelineSpec> specs, bool fused) => specs
+        .SelectMany(spec => fused
+            ? [spec.Services.For(ServicesReader.PipelineKey).Grpc]
+            : spec.Steps.Select(step => spec.Services.For(step.Type.Name).Grpc))
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>Step types some step reaches at the default in-cluster address, in catalogue order.</summary>
     private static List<string> StepTypesAtDefault(IReadOnlyList<PipelineSpec> specs) => StepCatalog.All

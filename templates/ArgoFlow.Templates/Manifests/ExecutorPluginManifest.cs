@@ -18,12 +18,19 @@ public static class ExecutorPluginManifest
     public const string TokenPath = "/var/run/argo/token";
 
     /// <param name="tls">The TLS Secret and its CA key the sidecar trusts (<see cref="ServiceTls"/>), or null.</param>
-    public static ConfigMap Create(string ns, string image, (string Secret, string CaKey)? tls = null)
+    /// <param name="endpoints">The gRPC endpoints the templates name: the sidecar's <c>--allow-endpoint</c> list.</param>
+    public static ConfigMap Create(string ns, string image, (string Secret, string CaKey)? tls = null, IReadOnlyList<string>? endpoints = null)
     {
+        List<string> args = ["plugin", "serve", "--port", ServicePorts.Plugin.ToString(CultureInfo.InvariantCulture), "--token-file", TokenPath];
+        foreach (var endpoint in endpoints ?? [])
+        {
+            args.AddRange(["--allow-endpoint", endpoint]);
+        }
+
         var sidecar = new Container(
             "argoflow-plugin",
             image,
-            Args: ["plugin", "serve", "--port", ServicePorts.Plugin.ToString(CultureInfo.InvariantCulture), "--token-file", TokenPath],
+            Args: args,
             Env: tls is { } t ? [ServiceTls.CaPemEnv(t.Secret, t.CaKey)] : null,
             Ports: [new ContainerPort("plugin", ServicePorts.Plugin)],
             Resources: ServiceResources.PluginSidecar,

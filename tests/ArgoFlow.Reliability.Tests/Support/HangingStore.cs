@@ -20,5 +20,7 @@ internal sealed class HangingStore(IImageStore inner) : IImageStore
     public Task WriteAsync(ObjectRef obj, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken) =>
         inner.WriteAsync(obj, data, contentType, cancellationToken);
 
+    public bool IsSameObject(ObjectRef input, ObjectRef output) => inner.IsSameObject(input, output);
+
     public Task CheckAsync(CancellationToken cancellationToken) => inner.CheckAsync(cancellationToken);
 }

@@ -47,6 +47,8 @@ internal sealed class GatedStore : IImageStore
     public Task WriteAsync(ObjectRef obj, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken) =>
         _inner.WriteAsync(obj, data, contentType, cancellationToken);
 
+    public bool IsSameObject(ObjectRef input, ObjectRef output) => _inner.IsSameObject(input, output);
+
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         await CheckGate.Task.WaitAsync(cancellationToken);

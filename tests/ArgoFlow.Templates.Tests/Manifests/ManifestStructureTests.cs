@@ -129,7 +129,15 @@ public sealed partial class ManifestStructureTests
 
         Assert.Equal("ExecutorPlugin", configMap.GetProperty("metadata").GetProperty("labels").GetProperty("workflows.argoproj.io/configmap-type").GetString());
         var sidecar = YamlJson.Documents(configMap.GetProperty("data").GetProperty("sidecar.container").GetString()!)[0];
-        Assert.Equal(["plugin", "serve", "--port", "4355", "--token-file", "/var/run/argo/token"], sidecar.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+        // The sidecar may dial exactly the endpoints the namespace's plugin templates name (issue 14: allow-list).
+        Assert.Equal(
+            [
+                "plugin", "serve", "--port", "4355", "--token-file", "/var/run/argo/token",
+                "--allow-endpoint", "argoflow-detect.argo.svc.cluster.local:9090",
+                "--allow-endpoint", "argoflow-filter.argo.svc.cluster.local:9090",
+                "--allow-endpoint", "argoflow-resize.argo.svc.cluster.local:9090",
+            ],
+            sidecar.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(4355, sidecar.GetProperty("ports")[0].GetProperty("containerPort").GetInt32());
         Assert.True(sidecar.TryGetProperty("resources", out _));
         Assert.True(sidecar.GetProperty("securityContext").GetProperty("runAsNonRoot").GetBoolean());
