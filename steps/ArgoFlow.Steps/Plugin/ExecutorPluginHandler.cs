@@ -74,7 +74,8 @@ public sealed class ExecutorPluginHandler
         }
 
         var key = Key(template);
-        if (!pending.TryTake(key, out var call))
+        var resumed = pending.TryGet(key, out var call);
+        if (!resumed)
         {
             call = RunAsync(template, step);
         }
@@ -82,10 +83,15 @@ public sealed class ExecutorPluginHandler
         var reply = await WaitOrRequeueAsync(call, cancellationToken);
         if (reply is null)
         {
-            pending.Add(key, call);
+            if (!resumed)
+            {
+                pending.Add(key, call);
+            }
+
             return Node("Running", $"{step.Binding.Name} call to {step.Endpoint} still running", null, options.RequeueInterval);
         }
 
+        pending.Collected(key, call);
         return reply;
     }
 

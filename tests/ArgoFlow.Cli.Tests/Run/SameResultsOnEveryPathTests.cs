@@ -136,7 +136,7 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
             };
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            Assert.True(ArgoSuccessCondition.Evaluate((string)call["successCondition"]!, (int)response.StatusCode, body), body);
+            Assert.True(ArgoSuccessCondition.Evaluate((string?)call["successCondition"], (int)response.StatusCode, body), body);
             return body;
         });
         return services.Outputs();
