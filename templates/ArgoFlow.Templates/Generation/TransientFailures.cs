@@ -8,7 +8,9 @@ namespace ArgoFlow.Templates.Generation;
 /// the attempt is still running and after it succeeded, ending the retry node with the attempt's phase when it is
 /// false, so every form starts with <c>lastRetry.status != 'Failed'</c>: running, succeeded and Error attempts
 /// always continue (Error is Argo's phase for pod and agent faults, which are transient). Which messages are
-/// transient is documented in docs/cluster.md ("Which failures are retried").
+/// transient is documented in docs/cluster.md ("Which failures are retried"). Every form keeps to the part of expr
+/// that ArgoFlow.Core.Expressions evaluates (no regular expressions), so tests evaluate them on Argo's messages;
+/// <c>lastRetry.*</c> values are strings in Argo's scope, exit codes included.
 /// </summary>
 internal static class TransientFailures
 {
@@ -19,8 +21,9 @@ internal static class TransientFailures
     /// are retried; 400 (INVALID_ARGUMENT, FAILED_PRECONDITION), 404 (NOT_FOUND), 401/403, 500 and 501 are not.
     /// </summary>
     public const string Http =
-        "lastRetry.status != 'Failed' || !(lastRetry.message startsWith 'received non-2xx response code') || " +
-        "lastRetry.message matches 'code: (408|429|502|503|504)$'";
+        "lastRetry.status != 'Failed' || !(lastRetry.message startsWith 'received non-2xx response code: ') || " +
+        "lastRetry.message in ['received non-2xx response code: 408', 'received non-2xx response code: 429', " +
+        "'received non-2xx response code: 502', 'received non-2xx response code: 503', 'received non-2xx response code: 504']";
 
     /// <summary>
     /// plugin: the sidecar answers 503 for UNAVAILABLE and RESOURCE_EXHAUSTED, which Argo's plugin client
@@ -30,12 +33,14 @@ internal static class TransientFailures
     /// FAILED_PRECONDITION, a bad plugin block) is permanent.
     /// </summary>
     public const string Plugin =
-        "lastRetry.status != 'Failed' || " +
-        "lastRetry.message matches 'failed: (UNAVAILABLE|RESOURCE_EXHAUSTED|DEADLINE_EXCEEDED)|connection refused|connection reset|deadline exceeded'";
+        "lastRetry.status != 'Failed' || lastRetry.message contains 'failed: UNAVAILABLE' || " +
+        "lastRetry.message contains 'failed: RESOURCE_EXHAUSTED' || lastRetry.message contains 'failed: DEADLINE_EXCEEDED' || " +
+        "lastRetry.message contains 'connection refused' || lastRetry.message contains 'connection reset' || " +
+        "lastRetry.message contains 'deadline exceeded'";
 
     /// <summary>
     /// container: <c>argoflow step</c> exits 4 when the service is unavailable or refuses the call and 6 when the
     /// deadline passed (README exit codes); 3 (invalid input, NOT_FOUND) and 5 are permanent.
     /// </summary>
-    public const string Container = "lastRetry.status != 'Failed' || asInt(lastRetry.exitCode) in [4, 6]";
+    public const string Container = "lastRetry.status != 'Failed' || lastRetry.exitCode in ['4', '6']";
 }
