@@ -71,11 +71,11 @@ public sealed class EmittedExpressionTests
 
     [Theory]
     [MemberData(nameof(SampleOutput.AllLabels), MemberType = typeof(SampleOutput))]
-    public void Every_template_holds_json_requests_and_no_tag_after_argo_substitutes_it(string label)
+    public async Task Every_template_holds_json_requests_and_no_tag_after_argo_substitutes_it(string label)
     {
         foreach (var (file, document) in EmittedExpressions.WorkflowTemplates(label))
         {
-            foreach (var (name, template) in ArgoRun.Substituted(document))
+            foreach (var (name, template) in await ArgoRun.SubstitutedAsync(document))
             {
                 var where = $"{file}: template {name}";
                 Assert.DoesNotContain("{{", template.ToJsonString(), StringComparison.Ordinal);

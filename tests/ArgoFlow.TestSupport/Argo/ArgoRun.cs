@@ -6,14 +6,20 @@ namespace ArgoFlow.TestSupport.Argo;
 /// <summary>
 /// Walks a WorkflowTemplate's entrypoint (a DAG, or one template) as Argo would and substitutes each task's
 /// arguments and then its template (<see cref="ArgoSubstitution"/>): workflow parameters take their defaults (or
-/// <paramref name="overrides"/>), each finished task's <c>outputs.result</c> is a response JSON with every output
-/// field ArgoFlow reads, and the template's <c>inputs.parameters</c> are the task's substituted arguments.
+/// the overrides given), each finished task's <c>outputs.result</c> is a response JSON with every output
+/// field ArgoFlow reads or what the caller's executor answered, and the template's <c>inputs.parameters</c> are
+/// the task's substituted arguments.
 /// </summary>
 public static class ArgoRun
 {
-    public static IEnumerable<(string Name, JsonNode Template)> Substituted(
-        JsonElement workflowTemplate, IReadOnlyDictionary<string, string>? overrides = null)
+    /// <summary>
+    /// Hands each task's substituted template to <paramref name="execute"/> (name, template) in file order (the
+    /// generator writes tasks in dependency order); its answer is the task's <c>outputs.result</c>.
+    /// </summary>
+    public static async Task RunAsync(
+        JsonElement workflowTemplate, IReadOnlyDictionary<string, string>? overrides, Func<string, JsonNode, Task<string>> execute)
     {
+        ArgumentNullException.ThrowIfNull(execute);
         var spec = JsonNode.Parse(workflowTemplate.GetRawText())!["spec"]!;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parameter in spec["arguments"]?["parameters"]?.AsArray() ?? [])
@@ -36,9 +42,21 @@ public static class ArgoRun
             }
 
             var taskName = (string)task["name"]!;
-            yield return (taskName, new ArgoSubstitution(local).Apply(templates[(string)task["template"]!].DeepClone()));
-            values[$"tasks.{taskName}.outputs.result"] = SampleResult(taskName);
+            var template = new ArgoSubstitution(local).Apply(templates[(string)task["template"]!].DeepClone());
+            values[$"tasks.{taskName}.outputs.result"] = await execute(taskName, template);
         }
+    }
+
+    /// <summary>Every task's substituted template, each earlier task answering <see cref="SampleResult"/>.</summary>
+    public static async Task<IReadOnlyList<(string Name, JsonNode Template)>> SubstitutedAsync(JsonElement workflowTemplate)
+    {
+        var templates = new List<(string, JsonNode)>();
+        await RunAsync(workflowTemplate, null, (name, template) =>
+        {
+            templates.Add((name, template));
+            return Task.FromResult(SampleResult(name));
+        });
+        return templates;
     }
 
     /// <summary>A response with every output field a later step reads (<c>$.output</c>, <c>$.detectionsUri</c>...).</summary>
