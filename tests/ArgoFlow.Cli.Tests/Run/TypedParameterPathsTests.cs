@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -116,18 +115,7 @@ public sealed partial class TypedParameterPathsTests(WarmServices services) : IC
     private async Task<(bool, string)> PluginAsync(HttpClient http, PluginHost plugin, JsonNode template)
     {
         template["plugin"]!["argoflow"]!["endpoint"] = services.Target;
-        var body = new JsonObject
-        {
-            ["workflow"] = new JsonObject { ["metadata"] = new JsonObject { ["name"] = "typed-x1", ["namespace"] = "argo", ["uid"] = Guid.NewGuid().ToString() } },
-            ["template"] = template,
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(plugin.Url, PluginHost.ExecutePath))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "agent-token");
-        using var response = await http.SendAsync(request);
-        var node = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["node"]!;
+        var node = await AgentCall.ExecuteAsync(http, plugin, "agent-token", "typed-" + Guid.NewGuid().ToString("N")[..8], template);
         return (string?)node["phase"] == "Succeeded"
             ? (true, (string)node["outputs"]!["result"]!)
             : (false, (string?)node["message"] ?? string.Empty);
