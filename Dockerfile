@@ -52,7 +52,9 @@ RUN mkdir -p /opt/argoflow/models /data \
 
 # Non-root (the base image's "app" user); the store default is the writable /data volume.
 USER $APP_UID
-ENV ARGOFLOW_MODELS=/opt/argoflow/models \
+# /app on PATH too, so `argoflow` resolves in a shell; generated container templates name /app/argoflow itself.
+ENV PATH=/app:$PATH \
+    ARGOFLOW_MODELS=/opt/argoflow/models \
     ARGOFLOW_STORE=/data \
     DOTNET_gcServer=0 \
     DOTNET_TieredPGO=1

@@ -48,6 +48,7 @@ internal static class GenerateCommand
             Description = "The Secret key of the CA certificate clients trust (with --tls-secret): ca.crt (cert-manager), tls.crt for a self-signed certificate.",
             DefaultValueFactory = _ => GeneratorOptions.DefaultTlsCaKey,
         };
+        var argoVersion = ArgoVersionOption.Create("The lowest Argo release the output must work on: fields newer than it are left out (retryStrategy.backoff.cap needs v3.7).");
         var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
@@ -60,9 +61,10 @@ internal static class GenerateCommand
               argoflow generate -f pipeline.yaml -o deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
               argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin -o deploy/plugin
               argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls -o deploy/
+              argoflow generate -f pipeline.yaml --argo-version v3.7 -o deploy/   # adds backoff caps
             """)
         {
-            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, check,
+            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, check,
         };
         command.SetAction((parse, _) =>
         {
@@ -73,7 +75,8 @@ internal static class GenerateCommand
                 parse.GetValue(networkPolicy),
                 parse.GetValue(nameSuffix)!,
                 parse.GetValue(tlsSecret),
-                parse.GetValue(tlsCaKey)!);
+                parse.GetValue(tlsCaKey)!,
+                ArgoVersionOption.Read(parse, argoVersion));
             var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             if (options.TlsSecret is not null && options.Mode == GenerationMode.Http)
             {

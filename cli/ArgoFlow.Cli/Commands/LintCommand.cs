@@ -14,6 +14,7 @@ internal static class LintCommand
             Description = "Pipeline specs, Argo WorkflowTemplate/Workflow YAML, or generated manifests (multi-document files are fine).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var argoVersion = ArgoVersionOption.Create("The lowest Argo release the workflows must work on: fields it lacks are problems.");
         var command = new Command("lint", """
             Check pipeline specs and Argo workflows: entrypoint and template references, {{...}} tags (also inside
             {{=...}} expressions), DAG dependencies and cycles, names, one template type per template.
@@ -22,13 +23,15 @@ internal static class LintCommand
             Examples:
               argoflow lint samples/pipelines/*.yaml
               argoflow lint deploy/classic/workflowtemplate.yaml
+              argoflow lint --argo-version v3.7 deploy/classic/workflowtemplate.yaml
             """)
         {
-            files,
+            files, argoVersion,
         };
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(files)!.Select(ManifestLinter.LintFile).ToList();
+            var target = ArgoVersionOption.Read(parse, argoVersion);
+            var results = parse.GetValue(files)!.Select(f => ManifestLinter.LintFile(f, target)).ToList();
             foreach (var problem in results.SelectMany(r => r.Problems))
             {
                 parse.InvocationConfiguration.Output.WriteLine(problem.ToString());

@@ -16,6 +16,7 @@ namespace ArgoFlow.Services.Hosting;
 /// 400 and the transcoder's own error shape (<c>{"code": 3, "message": "widht: unknown field (...)", "details": []}</c>).
 /// Microsoft.AspNetCore.Grpc.JsonTranscoding 10.0 has no setting for this (GrpcJsonSettings covers only output and
 /// name casing; its reader skips unknown members), so the body is checked here, before the transcoder reads it again.
+/// It also reads parameter values that arrived as text as their catalogue type (<see cref="SubstitutedJsonBody"/>).
 /// Bodies that are not JSON objects, not JSON at all, or larger than the gRPC receive limit pass through untouched:
 /// the transcoder answers those itself.
 /// </summary>
@@ -81,15 +82,18 @@ internal sealed class StrictJsonBodyMiddleware
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024);
         var unknown = await FindUnknownAsync(context.Request.Body, bodyMessage, context.RequestAborted);
         context.Request.Body.Position = 0;
-        if (unknown.Count == 0)
+        IReadOnlyList<string> problems = unknown.Count > 0
+            ? unknown.Select(u => u.Describe()).ToList()
+            : await SubstitutedJsonBody.NormalizeAsync(context.Request, transcoded!.MethodDescriptor, context.RequestAborted);
+        if (problems.Count == 0)
         {
             await _next(context);
             return;
         }
 
         // A few names are enough to fix a typo; 200,000 of them once made a 26 MB answer.
-        var message = string.Join("; ", unknown.Take(MaxNamed).Select(u => u.Describe())) +
-            (unknown.Count > MaxNamed ? $"; and {unknown.Count - MaxNamed} more unknown fields" : string.Empty);
+        var message = string.Join("; ", problems.Take(MaxNamed)) +
+            (problems.Count > MaxNamed ? $"; and {problems.Count - MaxNamed} more {(unknown.Count > 0 ? "unknown fields" : "problems")}" : string.Empty);
         _metrics.Finished(ServiceNames.StepOf(method) ?? method, nameof(StatusCode.InvalidArgument));
         Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, LogText.Cap(message));
         await WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, StatusCode.InvalidArgument, message, context.RequestAborted);

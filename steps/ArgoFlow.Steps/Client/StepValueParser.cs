@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Nodes;
 using ArgoFlow.Core.Catalog;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Templates.Spec;
@@ -6,8 +6,10 @@ using ArgoFlow.Templates.Spec;
 namespace ArgoFlow.Steps.Client;
 
 /// <summary>
-/// Turns text (a command-line value, a workflow parameter) into the typed value a catalogue parameter takes,
-/// checking its range and choices. Lists are comma separated; boxes are <c>x1,y1,x2,y2</c> joined by ';'.
+/// Turns text (a command-line value, a workflow parameter as Argo substituted it) into the typed value a catalogue
+/// parameter takes, checking its range and choices. The text is read by <see cref="SubstitutedText"/>, the reader
+/// the plugin sidecar and the services use too: lists are a JSON array or comma separated, boxes a JSON array of
+/// objects or <c>x1,y1,x2,y2</c> joined by ';'.
 /// </summary>
 public static class StepValueParser
 {
@@ -15,16 +17,16 @@ public static class StepValueParser
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(text);
-        var value = parameter.Kind switch
+        var node = SubstitutedText.Read(parameter, text);
+        object? value = node is null ? null : parameter.Kind switch
         {
-            ParameterKind.Whole => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
-                ? l : (object?)null,
-            ParameterKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                && double.IsFinite(d) ? d : null,
-            ParameterKind.Boolean => text.ToUpperInvariant() switch { "TRUE" => true, "FALSE" => false, _ => null },
+            ParameterKind.Whole => node.GetValue<long>(),
+            ParameterKind.Number => node.GetValue<double>(),
+            ParameterKind.Boolean => node.GetValue<bool>(),
             ParameterKind.Choice => parameter.Choices.Contains(text, StringComparer.Ordinal) ? text : null,
-            ParameterKind.TextList => SplitList(text),
-            ParameterKind.BoxList => ParseBoxes(text),
+            ParameterKind.TextList => node.AsArray().Select(n => n!.GetValue<string>()).ToList(),
+            ParameterKind.BoxList => node.AsArray().Select(n => new BoxValue(
+                Coordinate(n, "x1"), Coordinate(n, "y1"), Coordinate(n, "x2"), Coordinate(n, "y2"))).ToList(),
             _ => text,
         };
 
@@ -50,25 +52,5 @@ public static class StepValueParser
         return number is null || ((parameter.Min is null || number >= parameter.Min) && (parameter.Max is null || number <= parameter.Max));
     }
 
-    private static List<string> SplitList(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
-    private static List<BoxValue>? ParseBoxes(string text)
-    {
-        var boxes = new List<BoxValue>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var numbers = part.Split(',', StringSplitOptions.TrimEntries);
-            var parsed = new double[4];
-            if (numbers.Length != 4 || numbers.Where((n, i) =>
-                    !double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[i])).Any())
-            {
-                return null;
-            }
-
-            boxes.Add(new BoxValue(parsed[0], parsed[1], parsed[2], parsed[3]));
-        }
-
-        return boxes;
-    }
+    private static double Coordinate(JsonNode? box, string field) => box![field]!.GetValue<double>();
 }

@@ -22,6 +22,8 @@ namespace ArgoFlow.Steps.Plugin;
 /// </summary>
 public sealed class ExecutorPluginHandler
 {
+    /// <summary>Leads the message of a node failed for its own request, so retryStrategy.expression can tell it is permanent.</summary>
+    private const string InvalidArgument = "INVALID_ARGUMENT";
     private static readonly JsonParser RequestParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
     private readonly IStepInvoker invoker;
     private readonly PluginTokenVerifier tokens;
@@ -85,7 +87,8 @@ public sealed class ExecutorPluginHandler
         }
 
         var key = Key(template);
-        if (!pending.TryTake(key, out var call))
+        var resumed = pending.TryGet(key, out var call);
+        if (!resumed)
         {
             call = RunAsync(template, step);
         }
@@ -93,10 +96,15 @@ public sealed class ExecutorPluginHandler
         var reply = await WaitOrRequeueAsync(call, cancellationToken);
         if (reply is null)
         {
-            pending.Add(key, call);
+            if (!resumed)
+            {
+                pending.Add(key, call);
+            }
+
             return Node("Running", $"{step.Binding.Name} call to {step.Endpoint} still running", null, options.RequeueInterval);
         }
 
+        pending.Collected(key, call);
         return reply;
     }
 
@@ -123,14 +131,20 @@ public sealed class ExecutorPluginHandler
     private async Task<PluginReply> RunAsync(PluginTemplate template, PluginStepConfig step)
     {
         var name = string.IsNullOrEmpty(template.TemplateName) ? step.Binding.Name : template.TemplateName;
+        var json = PluginRequestText.Read(step, out var problems);
+        if (problems.Count > 0)
+        {
+            return Node("Failed", $"{InvalidArgument}: template '{name}': {string.Join("; ", problems)}", null);
+        }
+
         IMessage request;
         try
         {
-            request = RequestParser.Parse(step.RequestJson, step.Binding.RequestDescriptor);
+            request = RequestParser.Parse(json, step.Binding.RequestDescriptor);
         }
         catch (InvalidProtocolBufferException ex)
         {
-            return Node("Failed", $"template '{name}': plugin.argoflow.request is not a valid {step.Binding.Name} request: {ex.Message}", null);
+            return Node("Failed", $"{InvalidArgument}: template '{name}': plugin.argoflow.request is not a valid {step.Binding.Name} request: {ex.Message}", null);
         }
 
         try

@@ -18,22 +18,32 @@ internal sealed class PendingCalls
 
     public int Count => entries.Count;
 
-    public bool TryTake(string key, out Task<PluginReply> call)
+    /// <summary>
+    /// The call a previous request left running for this node, if any. The entry stays until the caller has the
+    /// call's reply in hand and calls <see cref="Collected"/>: a requeued request may still be waiting when the
+    /// call finishes, and removing only calls that were already finished at lookup left those behind, so the next
+    /// retry attempt (same workflow, same template) was answered with this attempt's result without a call.
+    /// </summary>
+    public bool TryGet(string key, out Task<PluginReply> call)
     {
         Sweep();
         if (entries.TryGetValue(key, out var entry))
         {
             call = entry.Call;
-            if (call.IsCompleted)
-            {
-                entries.TryRemove(key, out _);
-            }
-
             return true;
         }
 
         call = Task.FromResult(PluginReply.NotMine);
         return false;
+    }
+
+    /// <summary>The reply of <paramref name="call"/> went out: a later request for the key makes a new call.</summary>
+    public void Collected(string key, Task<PluginReply> call)
+    {
+        if (entries.TryGetValue(key, out var entry) && ReferenceEquals(entry.Call, call))
+        {
+            entries.TryRemove(KeyValuePair.Create(key, entry));
+        }
     }
 
     public void Add(string key, Task<PluginReply> call) => entries[key] = new Entry(call, clock.GetUtcNow());

@@ -3,6 +3,11 @@ namespace ArgoFlow.Templates.Generation;
 /// <summary>The Argo template tags ArgoFlow writes.</summary>
 internal static class ArgoExpressions
 {
+    private static readonly HashSet<string> OperatorWords = new(StringComparer.Ordinal)
+    {
+        "not", "in", "or", "and", "matches", "contains", "startsWith", "endsWith", "let", "if", "else",
+    };
+
     public static string WorkflowParameter(string name) => "{{workflow.parameters." + name + "}}";
 
     public static string InputParameter(string name) => "{{inputs.parameters." + name + "}}";
@@ -24,7 +29,18 @@ internal static class ArgoExpressions
     public static string TaskResultField(string task, string field) =>
         "{{=jsonpath(" + Variable("tasks", task) + ".outputs.result, '$." + field + "')}}";
 
-    /// <summary>Expression tags parse '-' as minus, so hyphenated names are indexed: <c>tasks['find-people']</c>.</summary>
-    private static string Variable(string map, string name) =>
-        name.Contains('-', StringComparison.Ordinal) ? $"{map}['{name}']" : $"{map}.{name}";
+    /// <summary>
+    /// A name inside an expression tag: <c>map.name</c> when expr reads <c>name</c> as an identifier, else
+    /// <c>map['name']</c>. expr's lexer (parser/lexer/state.go, parser/utils/utils.go in expr-lang/expr v1.17)
+    /// reads an identifier as a letter, '_' or '$' followed by letters, digits, '_' or '$': a hyphen is a minus and a
+    /// leading digit starts a number (<c>workflow.parameters.2nd</c> fails with "bad number syntax"). Operator words
+    /// (<c>in</c>, <c>matches</c>...) are indexed too, because older expr versions do not accept them after a dot.
+    /// Names reaching here are spec parameter and step names (letters, digits, '_' and '-'), so no quote needs escaping.
+    /// </summary>
+    internal static string Variable(string map, string name) =>
+        IsIdentifier(name) ? $"{map}.{name}" : $"{map}['{name}']";
+
+    private static bool IsIdentifier(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && !OperatorWords.Contains(name) &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
 }

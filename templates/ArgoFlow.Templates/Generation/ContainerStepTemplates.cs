@@ -13,7 +13,7 @@ namespace ArgoFlow.Templates.Generation;
 /// comma separated and boxes <c>x1,y1,x2,y2</c> joined by ';'.
 /// </summary>
 /// With TLS (<see cref="GeneratorOptions.TlsSecret"/>) the pod mounts only the CA certificate of the Secret.
-internal sealed class ContainerStepTemplates(string image, string? tlsSecret = null, string tlsCaKey = GeneratorOptions.DefaultTlsCaKey) : IStepTemplateFactory
+internal sealed class ContainerStepTemplates(string image, ArgoVersion target, string? tlsSecret = null, string tlsCaKey = GeneratorOptions.DefaultTlsCaKey) : IStepTemplateFactory
 {
     public Template Create(PipelineSpec spec, PipelineStep step, string name)
     {
@@ -38,13 +38,13 @@ internal sealed class ContainerStepTemplates(string image, string? tlsSecret = n
         var container = new Container(
             "main",
             image,
-            Command: ["argoflow"],
+            Command: [ImageLayout.Executable],
             Args: args,
             Env: tlsSecret is null ? null : [ServiceTls.CaFileEnv],
             Resources: ServiceResources.StepClient,
             SecurityContext: PodSecurity.Container,
             VolumeMounts: tlsSecret is null ? null : [ServiceTls.CaMountFor()]);
-        return new Template(name, Inputs: StepInputs.Declare(step), Container: container, RetryStrategy: RetryStrategies.From(step.Retry),
+        return new Template(name, Inputs: StepInputs.Declare(step), Container: container, RetryStrategy: RetryStrategies.From(step.Retry, TransientFailures.Container, target),
             Volumes: tlsSecret is null ? null : [ServiceTls.CaVolumeFor(tlsSecret, tlsCaKey)]);
     }
 

@@ -12,6 +12,8 @@ namespace ArgoFlow.Templates.Generation;
 /// <paramref name="TlsCaKey"/> of it. Null: plain gRPC (h2c).</param>
 /// <param name="TlsCaKey">The Secret's key holding the CA certificate clients trust: ca.crt (cert-manager writes it);
 /// tls.crt for a self-signed certificate.</param>
+/// <param name="ArgoVersion">The lowest Argo release the output must work on; null means <see cref="Argo.ArgoVersion.Oldest"/>.
+/// Fields newer than it are left out (<see cref="Argo.ArgoFieldHistory"/>).</param>
 public sealed record GeneratorOptions(
     GenerationMode Mode = GenerationMode.Http,
     bool Fused = false,
@@ -19,8 +21,12 @@ public sealed record GeneratorOptions(
     bool NetworkPolicy = false,
     string NameSuffix = "",
     string? TlsSecret = null,
-    string TlsCaKey = GeneratorOptions.DefaultTlsCaKey)
+    string TlsCaKey = GeneratorOptions.DefaultTlsCaKey,
+    Argo.ArgoVersion? ArgoVersion = null)
 {
+    /// <summary>The Argo release the output targets.</summary>
+    public Argo.ArgoVersion Target => ArgoVersion ?? Argo.ArgoVersion.Oldest;
+
     public const string DefaultTlsCaKey = "ca.crt";
 
     /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>

@@ -5,12 +5,13 @@ namespace ArgoFlow.Templates.Generation;
 
 /// <summary>
 /// http mode: the template POSTs the request JSON to <c>{services.TYPE.http}{HttpRoute}</c>; Argo's agent makes the
-/// call (no pod per step) and the response body becomes the step's <c>outputs.result</c>.
+/// call (no pod per step) and the response body becomes the step's <c>outputs.result</c>. No successCondition: the
+/// agent's default (any 2xx succeeds; the services answer 200 or an error status) is the only form whose failure
+/// message carries the status code (<c>received non-2xx response code: 503</c>, workflow/executor/agent.go), which
+/// <see cref="TransientFailures.Http"/> reads to retry only transient failures.
 /// </summary>
-internal sealed class HttpStepTemplates : IStepTemplateFactory
+internal sealed class HttpStepTemplates(ArgoVersion target) : IStepTemplateFactory
 {
-    public const string SuccessCondition = "response.statusCode == 200";
-
     public static IReadOnlyList<HttpHeader> JsonHeaders { get; } =
     [
         new("Content-Type", "application/json"),
@@ -25,7 +26,6 @@ internal sealed class HttpStepTemplates : IStepTemplateFactory
             "POST",
             JsonHeaders,
             StepRequest.For(step).ToJsonText(),
-            step.TimeoutSeconds,
-            SuccessCondition),
-        RetryStrategy: RetryStrategies.From(step.Retry));
+            step.TimeoutSeconds),
+        RetryStrategy: RetryStrategies.From(step.Retry, TransientFailures.Http, target));
 }

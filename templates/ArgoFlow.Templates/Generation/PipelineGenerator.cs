@@ -139,9 +139,9 @@ public static class PipelineGenerator
 
     private static IStepTemplateFactory Factory(GeneratorOptions options) => options.Mode switch
     {
-        GenerationMode.Plugin => new PluginStepTemplates(),
-        GenerationMode.Container => new ContainerStepTemplates(options.Image, options.TlsSecret, options.TlsCaKey),
-        _ => new HttpStepTemplates(),
+        GenerationMode.Plugin => new PluginStepTemplates(options.Target),
+        GenerationMode.Container => new ContainerStepTemplates(options.Image, options.Target, options.TlsSecret, options.TlsCaKey),
+        _ => new HttpStepTemplates(options.Target),
     };
 
     /// <summary>Each pipeline named NAME + suffix (its WorkflowTemplate and output folder), checked as a resource name.</summary>

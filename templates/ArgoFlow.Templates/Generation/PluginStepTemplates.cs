@@ -7,7 +7,7 @@ namespace ArgoFlow.Templates.Generation;
 /// plugin mode: <c>plugin: {argoflow: {type, endpoint, timeoutSeconds, request}}</c>. The ArgoFlow sidecar in the
 /// agent pod calls the service over gRPC and answers with the response JSON as <c>outputs.result</c>.
 /// </summary>
-internal sealed class PluginStepTemplates : IStepTemplateFactory
+internal sealed class PluginStepTemplates(ArgoVersion target) : IStepTemplateFactory
 {
     public const string PluginName = "argoflow";
 
@@ -19,5 +19,5 @@ internal sealed class PluginStepTemplates : IStepTemplateFactory
             spec.Services.For(step.Type.Name).Grpc,
             step.TimeoutSeconds,
             StepRequest.For(step).Body)),
-        RetryStrategy: RetryStrategies.From(step.Retry));
+        RetryStrategy: RetryStrategies.From(step.Retry, TransientFailures.Plugin, target));
 }

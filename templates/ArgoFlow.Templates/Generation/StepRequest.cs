@@ -9,8 +9,9 @@ namespace ArgoFlow.Templates.Generation;
 /// Inputs are the template's input parameters; a <c>params.NAME</c> value becomes a workflow parameter tag.
 /// <see cref="Body"/> holds simple tags as JSON strings (the plugin and container forms, where Argo substitutes
 /// inside a YAML value). <see cref="HttpTags"/> says what the http body writes instead, unquoted, for each field
-/// whose value comes from a parameter: a <c>toJson</c> expression for text, the bare tag for a number, boolean or
-/// list, so the service reads the substituted value with its own type.
+/// whose value comes from a parameter: a <c>toJson</c> expression, so the body stays JSON whatever the parameter
+/// holds. Every form therefore carries such values as text, and the receivers read the text as the catalogue's type
+/// (<see cref="ArgoFlow.Core.Catalog.SubstitutedText"/>: the services' JSON routes, the plugin sidecar, `argoflow step`).
 /// </summary>
 internal sealed record StepRequest(JsonObject Body, IReadOnlyDictionary<string, string> HttpTags)
 {
@@ -33,9 +34,7 @@ internal sealed record StepRequest(JsonObject Body, IReadOnlyDictionary<string, 
 
             if (value is ParameterRef reference)
             {
-                httpTags[parameter.Name] = parameter.Kind is ParameterKind.Text or ParameterKind.Choice
-                    ? ArgoExpressions.WorkflowParameterAsJson(reference.Name)
-                    : ArgoExpressions.WorkflowParameter(reference.Name);
+                httpTags[parameter.Name] = ArgoExpressions.WorkflowParameterAsJson(reference.Name);
             }
 
             body[parameter.Name] = ToJson(value);

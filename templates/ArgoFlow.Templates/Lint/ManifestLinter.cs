@@ -17,13 +17,15 @@ public static class ManifestLinter
 
     private static readonly string[] ArgoKinds = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate"];
 
-    public static LintResult LintFile(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="target">The Argo release the documents must work on; null checks no release's field set.</param>
+    public static LintResult LintFile(string path, Argo.ArgoVersion? target = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
             var text = SourceText.ReadFile(path, MaxFileBytes, "manifest");
-            return Lint(text, path);
+            return Lint(text, path, target);
         }
         catch (ValidationException ex)
         {
@@ -35,7 +37,7 @@ public static class ManifestLinter
         }
     }
 
-    public static LintResult Lint(string text, string source)
+    public static LintResult Lint(string text, string source, Argo.ArgoVersion? target = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         IReadOnlyList<YNode> documents;
@@ -85,6 +87,10 @@ public static class ManifestLinter
             else if (apiVersion == Argo.ArgoApi.Version && ArgoKinds.Contains(kind))
             {
                 new ArgoLinter(context, mapping, kind).Run();
+                if (target is not null)
+                {
+                    ArgoVersionChecker.Check(context, mapping, target);
+                }
             }
             else if (kind != "Kustomization" && (mapping["metadata"] as YMapping)?["name"] is not YScalar { IsNull: false } &&
                      (mapping["metadata"] as YMapping)?["generateName"] is not YScalar { IsNull: false })

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArgoFlow.TestSupport.Argo;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace ArgoFlow.Cli.Tests.Run;
 
@@ -18,7 +15,7 @@ namespace ArgoFlow.Cli.Tests.Run;
 /// </summary>
 internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath, string serviceTarget, Uri? httpBase = null)
 {
-    private readonly JsonObject document = (JsonObject)ToJson(Load(workflowTemplatePath))!;
+    private readonly JsonObject document = GeneratedYaml.Document(File.ReadAllText(workflowTemplatePath));
 
     /// <summary>Runs every task in file order (the generator writes them in dependency order); returns task -> result.</summary>
     public async Task<Dictionary<string, string>> RunAsync(
@@ -64,35 +61,6 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
         });
         return inputs is null ? text : ArgoTags.Substitute(text, "inputs.parameters", inputs);
     }
-
-    private static YamlNode Load(string path)
-    {
-        var stream = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(path));
-        stream.Load(reader);
-        return stream.Documents[0].RootNode;
-    }
-
-    private static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)))),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
-        YamlScalarNode { Style: ScalarStyle.Plain } s => Typed(s.Value ?? string.Empty),
-        YamlScalarNode s => JsonValue.Create(s.Value),
-        _ => null,
-    };
-
-    private static JsonValue? Typed(string value) =>
-        value switch
-        {
-            "true" => JsonValue.Create(true),
-            "false" => JsonValue.Create(false),
-            "null" or "~" or "" => null,
-            _ when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
-            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
-            _ => JsonValue.Create(value),
-        };
 
     [GeneratedRegex(@"argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
     private static partial Regex ClusterEndpoint();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArgoFlow.Steps.Client;
@@ -88,18 +87,7 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
         var simulator = new ArgoTemplateSimulator(Generated(mode), services.Target);
         await simulator.RunAsync(Parameters, async template =>
         {
-            var body = new JsonObject
-            {
-                ["workflow"] = new JsonObject { ["metadata"] = new JsonObject { ["name"] = "privacy-abc12", ["namespace"] = "argo" } },
-                ["template"] = template,
-            };
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(plugin.Url, PluginHost.ExecutePath))
-            {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "agent-token");
-            using var response = await http.SendAsync(request);
-            var node = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["node"]!;
+            var node = await AgentCall.ExecuteAsync(http, plugin, "agent-token", "privacy-abc12", template);
             Assert.True((string?)node["phase"] == "Succeeded", (string?)node["message"]);
             return (string)node["outputs"]!["result"]!;
         });
@@ -136,7 +124,7 @@ public sealed class SameResultsOnEveryPathTests(WarmServices services) : IClassF
             };
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            Assert.True(ArgoSuccessCondition.Evaluate((string)call["successCondition"]!, (int)response.StatusCode, body), body);
+            Assert.True(ArgoSuccessCondition.Evaluate((string?)call["successCondition"], (int)response.StatusCode, body), body);
             return body;
         });
         return services.Outputs();

@@ -134,13 +134,14 @@ public sealed class DependencyValidationTests
     [Fact]
     public void Parameter_reference_in_with_is_kept_for_run_time()
     {
-        var spec = PipelineSpecReader.Read(SpecText.With("""
+        var text = SpecText.With("""
               - name: a
                 type: resize
-                with: {maxSide: params.input}
-            """), "spec.yaml");
+                with: {maxSide: params.side}
+            """).Replace("  steps:\n", "    - name: side\n      value: \"640\"\n  steps:\n", StringComparison.Ordinal);
+        var spec = PipelineSpecReader.Read(text, "spec.yaml");
 
-        Assert.Equal(new ParameterRef("input"), spec.Steps[0].With["maxSide"]);
+        Assert.Equal(new ParameterRef("side"), spec.Steps[0].With["maxSide"]);
     }
 
     [Fact]

@@ -13,9 +13,17 @@ namespace ArgoFlow.TestSupport.Argo;
 /// </summary>
 public static partial class ArgoSuccessCondition
 {
-    public static bool Evaluate(string condition, int statusCode, string body)
+    /// <param name="condition">The template's successCondition; null means the agent's default, any 2xx status
+    /// (workflow/executor/agent.go, executeHTTPTemplate).</param>
+    /// <param name="statusCode">The answer's status code.</param>
+    /// <param name="body">The answer's body.</param>
+    public static bool Evaluate(string? condition, int statusCode, string body)
     {
-        ArgumentNullException.ThrowIfNull(condition);
+        if (condition is null)
+        {
+            return statusCode is >= 200 and < 300;
+        }
+
         foreach (var term in condition.Split("&&", StringSplitOptions.TrimEntries))
         {
             if (!Holds(term, statusCode, body))

@@ -43,6 +43,7 @@ internal static class SpecDocumentReader
                       ?? PipelineSpecReader.DefaultTimeoutSeconds;
 
         var rawSteps = ReadSteps(context, spec, retry, timeout, parameterNames);
+        ParameterDefaultChecker.Check(context, parameters, rawSteps);
         var steps = rawSteps.Count > 0 ? new StepResolver(context, rawSteps, parameterNames, source).Resolve() : null;
         if (context.Bag.HasErrors || steps is null || name is null)
         {
