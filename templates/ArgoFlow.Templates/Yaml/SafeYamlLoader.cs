@@ -17,8 +17,33 @@ internal static partial class SafeYamlLoader
     public const int MaxAliases = 1000;
     public const long MaxExpandedNodes = 100_000;
 
+    /// <summary>At most this many under-indented double-quoted scalars are repaired per file (see QuotedScalarIndent).</summary>
+    public const int MaxRepairs = 64;
+
     /// <summary>Every document of the stream, in order; an empty stream gives an empty list.</summary>
     public static IReadOnlyList<YNode> Load(string text, string source)
+    {
+        // Each retry repairs one scalar that Go's parser accepts and YamlDotNet does not (QuotedScalarIndent);
+        // the bound keeps a hostile file from looping, 64 is far more than any real file has.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return LoadOnce(text, source);
+            }
+            catch (YamlException ex) when (attempt < MaxRepairs && ex.Message.Contains(QuotedScalarIndent.ScannerMessage, StringComparison.Ordinal) &&
+                                           QuotedScalarIndent.Reindent(text, (int)ex.Start.Line, (int)ex.Start.Column) is { } repaired)
+            {
+                text = repaired;
+            }
+            catch (YamlException ex)
+            {
+                throw Fail(source, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + Clean(ex.Message));
+            }
+        }
+    }
+
+    private static List<YNode> LoadOnce(string text, string source)
     {
         var parser = new Parser(new StringReader(text));
         var state = new LoadState(parser, source);
@@ -35,10 +60,6 @@ internal static partial class SafeYamlLoader
 
             parser.Consume<StreamEnd>();
             return documents;
-        }
-        catch (YamlException ex)
-        {
-            throw Fail(source, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + Clean(ex.Message));
         }
         catch (InvalidOperationException)
         {
