@@ -13,7 +13,8 @@ internal static class LintRules
         [new ObjectNameRule(), new WorkflowTemplateRefRule(), new HooksRule(), new PodGcRule(), new ArgumentsRule()];
 
     public static readonly IReadOnlyList<ITemplateRule> Templates =
-        [new ImageRule(), new LeafFieldsRule(), new ResourceRule(), new OutputsRule(), new InputArtifactsRule(), new RetryPolicyRule(), new MetricsRule()];
+        [new ImageRule(), new LeafFieldsRule(), new ResourceRule(), new OutputsRule(), new InputArtifactsRule(), new RetryPolicyRule(), new MetricsRule(),
+         new ContainersRule()];
 
     public static readonly IReadOnlyList<ICallRule> Calls =
         [new LoopRule(), new ArgumentsRule(), new TemplateRefRule(), new HooksRule()];

@@ -56,6 +56,7 @@ public sealed class LintCorpusTests
             ".resourceClaims", "resource.action", "outputs.parameters", "outputs.artifacts", "inputs.artifacts",
             "retryStrategy.retryPolicy", "metrics.prometheus", ".withParam", ".withSequence", "templateRef.template",
             ".dependencies", ".continueOn", ".depends", "dag.target", "spec.schedules", "spec.concurrencyPolicy",
+            ".initContainers", ".sidecars", ".volumeMounts", "containerSet.containers", "resource.manifest", "resource.manifestFrom",
         ];
 
         Assert.All(mustAppear, fragment => Assert.Contains(paths, p => p.Contains(fragment, StringComparison.Ordinal)));

@@ -20,13 +20,17 @@ internal sealed partial class OutputsRule : ITemplateRule
             return;
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
         ArgumentsRule.Each(outputs["parameters"], site.Path + ".outputs.parameters", (parameter, path) =>
         {
+            CheckName(site, parameter, path, names);
             CheckParameter(site, parameter, path);
             CheckGlobalName(site, parameter, path);
         });
+        names.Clear();
         ArgumentsRule.Each(outputs["artifacts"], site.Path + ".outputs.artifacts", (artifact, path) =>
         {
+            CheckName(site, artifact, path, names);
             if (!site.IsLeaf && site.Type is not null && ArgumentsRule.Present(artifact["path"]))
             {
                 site.Context.Error(artifact["path"], path + ".path", "is only valid in container and script templates");
@@ -74,6 +78,24 @@ internal sealed partial class OutputsRule : ITemplateRule
         if (needed is not null)
         {
             site.Context.Error(from, path + ".valueFrom", $"a {site.Type} template reads an output parameter from {needed}, not {given[0]}");
+        }
+    }
+
+    /// <summary>validate.go validateWorkflowFieldNames: output names are given, valid and unique.</summary>
+    private static void CheckName(TemplateSite site, YMapping item, string path, HashSet<string> names)
+    {
+        if (item["name"] is not YScalar { IsNull: false, Value.Length: > 0 } name)
+        {
+            site.Context.Error(item, path + ".name", "is required");
+        }
+        else if (!name.Value.Contains("{{", StringComparison.Ordinal) && !ParameterName().IsMatch(name.Value))
+        {
+            // A name built from tags is checked by Argo only after substitution, so only literal names are checked here.
+            site.Context.Error(name, path + ".name", $"'{name.Value}' is not a valid name: letters, digits, '_' and '-'");
+        }
+        else if (!names.Add(name.Value))
+        {
+            site.Context.Error(name, path + ".name", $"duplicate output '{name.Value}'");
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using ArgoFlow.Core.Errors;
 using ArgoFlow.Templates.Yaml;
 
 namespace ArgoFlow.Templates.Lint.Rules;
@@ -6,7 +8,7 @@ namespace ArgoFlow.Templates.Lint.Rules;
 /// validate.go validateLeaf (resource): a known action, and for every action but get and delete exactly one of
 /// manifest and manifestFrom, whose artifact must be one of the template's input artifacts.
 /// </summary>
-internal sealed class ResourceRule : ITemplateRule
+internal sealed partial class ResourceRule : ITemplateRule
 {
     private static readonly string[] Actions = ["get", "create", "apply", "delete", "replace", "patch"];
 
@@ -36,11 +38,35 @@ internal sealed class ResourceRule : ITemplateRule
             site.Error(resource, "resource", manifest ? "give manifest or manifestFrom, not both" : "needs manifest or manifestFrom");
         }
 
+        if (resource["manifest"] is YScalar { IsNull: false } text)
+        {
+            CheckManifest(site, text);
+        }
+
         if ((manifestFrom?["artifact"] as YMapping)?["name"] is YScalar artifact && !InputArtifacts(site).Contains(artifact.Value))
         {
             site.Error(artifact, "resource.manifestFrom.artifact.name", $"artifact '{artifact.Value}' is not one of the template's inputs.artifacts");
         }
     }
+
+    /// <summary>
+    /// validate.go validateLeaf: the manifest must be YAML once every tag is replaced by a placeholder (Argo fills
+    /// simple tags with placeholders and SubstituteResourceManifestExpressions does the same for expressions).
+    /// </summary>
+    private static void CheckManifest(TemplateSite site, YScalar text)
+    {
+        try
+        {
+            SafeYamlLoader.Load(AnyTag().Replace(text.Value, "placeholder"), "manifest");
+        }
+        catch (ValidationException ex)
+        {
+            site.Error(text, "resource.manifest", $"must be valid YAML: {ex.Diagnostics[0].Message} (line {ex.Diagnostics[0].Location.Line} of the manifest)");
+        }
+    }
+
+    [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex AnyTag();
 
     private static HashSet<string> InputArtifacts(TemplateSite site)
     {
