@@ -21,4 +21,9 @@ internal sealed record LintDocument(string Kind, YMapping Root, YMapping Spec, s
         Kind is "Workflow" or "WorkflowTemplate" &&
         Spec["templateDefaults"] is YMapping defaults && defaults[type] is YMapping holder &&
         holder["image"] is YScalar { IsNull: false, Value.Length: > 0 };
+
+    /// <summary>The template of this document called <paramref name="name"/>, or null.</summary>
+    public YMapping? Template(string name) =>
+        (Spec["templates"] as YSequence)?.Items.OfType<YMapping>()
+            .FirstOrDefault(t => t["name"] is YScalar n && string.Equals(n.Value, name, StringComparison.Ordinal));
 }

@@ -10,12 +10,12 @@ namespace ArgoFlow.Templates.Lint;
 internal static class LintRules
 {
     public static readonly IReadOnlyList<IDocumentRule> Documents =
-        [new ObjectNameRule(), new WorkflowTemplateRefRule(), new HooksRule(), new PodGcRule(), new ArgumentsRule()];
+        [new ObjectNameRule(), new WorkflowTemplateRefRule(), new HooksRule(), new PodGcRule(), new ArgumentsRule(), new InputsSuppliedRule()];
 
     public static readonly IReadOnlyList<ITemplateRule> Templates =
         [new ImageRule(), new LeafFieldsRule(), new ResourceRule(), new OutputsRule(), new InputArtifactsRule(), new RetryPolicyRule(), new MetricsRule(),
          new ContainersRule()];
 
     public static readonly IReadOnlyList<ICallRule> Calls =
-        [new LoopRule(), new ArgumentsRule(), new TemplateRefRule(), new HooksRule()];
+        [new LoopRule(), new ArgumentsRule(), new TemplateRefRule(), new HooksRule(), new InputsSuppliedRule()];
 }

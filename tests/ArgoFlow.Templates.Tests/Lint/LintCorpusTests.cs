@@ -57,6 +57,7 @@ public sealed class LintCorpusTests
             "retryStrategy.retryPolicy", "metrics.prometheus", ".withParam", ".withSequence", "templateRef.template",
             ".dependencies", ".continueOn", ".depends", "dag.target", "spec.schedules", "spec.concurrencyPolicy",
             ".initContainers", ".sidecars", ".volumeMounts", "containerSet.containers", "resource.manifest", "resource.manifestFrom",
+            ".arguments.artifacts",
         ];
 
         Assert.All(mustAppear, fragment => Assert.Contains(paths, p => p.Contains(fragment, StringComparison.Ordinal)));

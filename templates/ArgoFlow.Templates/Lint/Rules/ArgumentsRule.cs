@@ -9,8 +9,10 @@ namespace ArgoFlow.Templates.Lint.Rules;
 /// </summary>
 internal sealed class ArgumentsRule : IDocumentRule, ICallRule
 {
-    private static readonly string[] ArtifactSources =
-        ["from", "key", "s3", "git", "http", "artifactory", "hdfs", "raw", "oss", "gcs", "azure", "plugin"];
+    /// <summary>The fields that give an artifact a location (Artifact.HasLocationOrKey).</summary>
+    public static readonly string[] ArtifactLocations = ["key", "s3", "git", "http", "artifactory", "hdfs", "raw", "oss", "gcs", "azure", "plugin"];
+
+    private static readonly string[] ArtifactSources = ["from", .. ArtifactLocations];
 
     private static readonly string[] OutputOnlySources = ["path", "jsonPath", "parameter", "expression"];
 
