@@ -118,10 +118,11 @@ internal sealed partial class DagChecker(
     private void CheckTaskTags(YMapping task, string taskPath, string name, HashSet<string> all)
     {
         var ancestors = Ancestors(name);
+        var items = LoopItems.Keys(task);
         foreach (var (key, value) in task.Entries)
         {
             var visible = key.Value == "hooks" ? [.. ancestors, name] : ancestors;
-            tags.CheckTree(value, taskPath + "." + key.Value, new TagScope(inputs, visible, all));
+            tags.CheckTree(value, taskPath + "." + key.Value, new TagScope(inputs, visible, all, Items: items));
         }
     }
 

@@ -74,6 +74,7 @@ internal sealed partial class TagChecker(SpecReadContext context, IReadOnlySet<s
         {
             ["workflow", "parameters", var name, ..] => WorkflowParameter(name),
             ["inputs", "parameters", var name, ..] => Parameter(scope.Inputs, name, "input parameter", "the template's inputs.parameters"),
+            ["item", _, ..] => Item(scope, variable["item.".Length..]),
             ["tasks" or "steps", "name"] => null, // the current task's or step's own name (util/variables/keys TasksName, StepsName)
             ["tasks", var name, ..] => Task(scope, name),
             ["steps", var name, ..] => Step(scope, name),
@@ -82,6 +83,14 @@ internal sealed partial class TagChecker(SpecReadContext context, IReadOnlySet<s
         };
         Report(scalar, path, variable, problem);
     }
+
+    /// <summary>validate.go resolveAllVariables: <c>{{item.KEY}}</c> resolves only to a key the loop sets.</summary>
+    private static string? Item(TagScope scope, string key) => scope.Items switch
+    {
+        null => $"item.{key} is only set in a step or task with withItems, withParam or withSequence",
+        var keys when keys.Contains(LoopItems.AnyKey) || keys.Contains(key) => null,
+        var keys => $"the loop's items have no key '{key}'{DidYouMean.Suffix(key, keys)}",
+    };
 
     private static string? NearMiss(string root)
     {

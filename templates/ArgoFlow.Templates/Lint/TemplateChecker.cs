@@ -141,9 +141,10 @@ internal sealed partial class TemplateChecker(
     private void CheckStepTags(YMapping step, string stepPath, string? name, HashSet<string> inputs, HashSet<string> earlier)
     {
         var withSelf = name is null ? earlier : [.. earlier, name];
+        var items = LoopItems.Keys(step);
         foreach (var (key, value) in step.Entries)
         {
-            var scope = new TagScope(inputs, Steps: key.Value == "hooks" ? withSelf : earlier);
+            var scope = new TagScope(inputs, Steps: key.Value == "hooks" ? withSelf : earlier, Items: items);
             tags.CheckTree(value, stepPath + "." + key.Value, scope);
         }
     }
