@@ -6,10 +6,12 @@ using ArgoFlow.Templates.Yaml;
 namespace ArgoFlow.Templates.Lint;
 
 /// <summary>
-/// Argo's lint rules for one Workflow / WorkflowTemplate / ClusterWorkflowTemplate document, reimplemented on the
-/// YAML tree so every problem has a line: template names valid and unique (CRD pattern, at most 128, at most 200
-/// templates), the entrypoint exists, exactly one template type per template, DAG/steps references resolve, DAG
-/// dependencies exist and have no cycle, and every <c>{{...}}</c> tag (see <see cref="TagChecker"/>) resolves.
+/// Argo's lint rules (workflow/validate/validate.go) for one Workflow / WorkflowTemplate / ClusterWorkflowTemplate /
+/// CronWorkflow document, reimplemented on the YAML tree so every problem has a line. This walk does the structure:
+/// template names valid and unique (CRD pattern, at most 128, at most 200 templates), the entrypoint exists, exactly
+/// one template type per template, DAG/steps references resolve, DAG dependencies exist and have no cycle, and
+/// every <c>{{...}}</c> tag (see <see cref="TagChecker"/>) resolves; at each document, template and step or task it
+/// runs the rules registered in <see cref="LintRules"/>.
 /// </summary>
 internal sealed partial class ArgoLinter(SpecReadContext context, YMapping document, string kind)
 {

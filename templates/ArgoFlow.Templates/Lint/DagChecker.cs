@@ -7,7 +7,9 @@ namespace ArgoFlow.Templates.Lint;
 
 /// <summary>
 /// Checks a DAG: task names valid and unique, at most 200 tasks, each calls an existing template, every name in
-/// <c>dependencies</c> / <c>depends</c> exists, no cycle, and each task's tags only read tasks it depends on.
+/// <c>dependencies</c> / <c>depends</c> exists, no cycle, the DAG-wide rules of validate.go validateDAG (one
+/// dependency style, digits, continueOn, items-based conditions, targets), and each task's tags only read tasks it
+/// depends on. Each task also goes through the call rules of <see cref="LintRules"/>.
 /// </summary>
 internal sealed partial class DagChecker(
     SpecReadContext context, TagChecker tags, LintDocument document, IReadOnlyDictionary<string, YMapping> templates, YMapping dag, string path,
