@@ -6,10 +6,12 @@ using ArgoFlow.Templates.Yaml;
 namespace ArgoFlow.Templates.Lint;
 
 /// <summary>
-/// Argo's lint rules for one Workflow / WorkflowTemplate / ClusterWorkflowTemplate document, reimplemented on the
-/// YAML tree so every problem has a line: template names valid and unique (CRD pattern, at most 128, at most 200
-/// templates), the entrypoint exists, exactly one template type per template, DAG/steps references resolve, DAG
-/// dependencies exist and have no cycle, and every <c>{{...}}</c> tag (see <see cref="TagChecker"/>) resolves.
+/// Argo's lint rules (workflow/validate/validate.go) for one Workflow / WorkflowTemplate / ClusterWorkflowTemplate /
+/// CronWorkflow document, reimplemented on the YAML tree so every problem has a line. This walk does the structure:
+/// template names valid and unique (CRD pattern, at most 128, at most 200 templates), the entrypoint exists, exactly
+/// one template type per template, DAG/steps references resolve, DAG dependencies exist and have no cycle, and
+/// every <c>{{...}}</c> tag (see <see cref="TagChecker"/>) resolves; at each document, template and step or task it
+/// runs the rules registered in <see cref="LintRules"/>.
 /// </summary>
 internal sealed partial class ArgoLinter(SpecReadContext context, YMapping document, string kind)
 {
@@ -21,19 +23,39 @@ internal sealed partial class ArgoLinter(SpecReadContext context, YMapping docum
     public void Run()
     {
         CheckMetadata();
-        if (context.Mapping(document["spec"], "spec", required: true, parent: document) is not { } spec)
+        if (context.Mapping(document["spec"], "spec", required: true, parent: document) is not { } outer)
         {
             return;
         }
 
-        var usesTemplateRef = spec["workflowTemplateRef"] is YMapping;
-        var workflowParameters = ReadParameters(context, spec["arguments"] is YMapping a ? a["parameters"] : null, "spec.arguments.parameters");
-        var templates = context.Sequence(spec["templates"], "spec.templates");
+        // A CronWorkflow carries the workflow's spec one level down; every rule reads it the same way.
+        var spec = outer;
+        var specPath = "spec";
+        if (kind == "CronWorkflow")
+        {
+            new CronRules(context, outer).Run();
+            if (context.Mapping(outer["workflowSpec"], "spec.workflowSpec", required: true, parent: outer) is not { } inner)
+            {
+                return;
+            }
+
+            (spec, specPath) = (inner, "spec.workflowSpec");
+        }
+
+        var lint = new LintDocument(kind, document, spec, specPath);
+        foreach (var rule in LintRules.Documents)
+        {
+            rule.Check(context, lint);
+        }
+
+        var templatesPath = specPath + ".templates";
+        var workflowParameters = ReadParameters(context, spec["arguments"] is YMapping a ? a["parameters"] : null, specPath + ".arguments.parameters");
+        var templates = context.Sequence(spec["templates"], templatesPath);
         if (templates is null || templates.Items.Count == 0)
         {
-            if (!usesTemplateRef)
+            if (!lint.UsesTemplateRef)
             {
-                context.Error(spec["templates"] ?? spec, "spec.templates", "needs at least one template (or spec.workflowTemplateRef)");
+                context.Error(spec["templates"] ?? spec, templatesPath, "needs at least one template (or spec.workflowTemplateRef)");
             }
 
             return;
@@ -41,17 +63,20 @@ internal sealed partial class ArgoLinter(SpecReadContext context, YMapping docum
 
         if (templates.Items.Count > ArgoApi.MaxTemplates)
         {
-            context.Error(templates, "spec.templates", $"{templates.Items.Count} templates; Argo allows at most {ArgoApi.MaxTemplates}");
+            context.Error(templates, templatesPath, $"{templates.Items.Count} templates; Argo allows at most {ArgoApi.MaxTemplates}");
         }
 
-        IndexTemplates(templates);
-        CheckEntrypoint(spec, usesTemplateRef);
-        var tags = new TagChecker(context, usesTemplateRef ? null : workflowParameters);
+        IndexTemplates(templates, templatesPath);
+        CheckEntrypoint(spec, specPath, lint.UsesTemplateRef);
+
+        // validate.go resolveAllVariables: a WorkflowTemplate may read workflow parameters that only the Workflow
+        // submitting it declares, so only a Workflow's own parameters are checked.
+        var tags = new TagChecker(context, lint.UsesTemplateRef || lint.IsTemplateKind ? null : workflowParameters);
         for (var i = 0; i < templates.Items.Count; i++)
         {
             if (templates.Items[i] is YMapping template)
             {
-                new TemplateChecker(context, tags, _templates, template, SpecReadContext.Index("spec.templates", i)).Run();
+                new TemplateChecker(context, tags, lint, _templates, template, SpecReadContext.Index(templatesPath, i)).Run();
             }
         }
     }
@@ -89,7 +114,7 @@ internal sealed partial class ArgoLinter(SpecReadContext context, YMapping docum
 
         var name = metadata["name"] as YScalar;
         var generateName = metadata["generateName"] as YScalar;
-        if (name is null && (generateName is null || kind != "Workflow"))
+        if (name is null && (generateName is null || kind is not ("Workflow" or "CronWorkflow")))
         {
             context.Error(metadata, "metadata.name", "is required");
         }
@@ -99,12 +124,12 @@ internal sealed partial class ArgoLinter(SpecReadContext context, YMapping docum
         }
     }
 
-    private void IndexTemplates(YSequence templates)
+    private void IndexTemplates(YSequence templates, string templatesPath)
     {
         for (var i = 0; i < templates.Items.Count; i++)
         {
-            var path = SpecReadContext.Index("spec.templates", i) + ".name";
-            if (context.Mapping(templates.Items[i], SpecReadContext.Index("spec.templates", i)) is not { } template ||
+            var path = SpecReadContext.Index(templatesPath, i) + ".name";
+            if (context.Mapping(templates.Items[i], SpecReadContext.Index(templatesPath, i)) is not { } template ||
                 context.Text(template["name"], path, required: true, parent: template) is not { } name)
             {
                 continue;
@@ -121,13 +146,13 @@ internal sealed partial class ArgoLinter(SpecReadContext context, YMapping docum
         }
     }
 
-    private void CheckEntrypoint(YMapping spec, bool usesTemplateRef)
+    private void CheckEntrypoint(YMapping spec, string specPath, bool usesTemplateRef)
     {
         if (spec["entrypoint"] is not YScalar { IsNull: false } entrypoint)
         {
-            if (kind == "Workflow" && !usesTemplateRef)
+            if (kind is "Workflow" or "CronWorkflow" && !usesTemplateRef)
             {
-                context.Error(spec, "spec.entrypoint", "is required: the template the workflow starts with");
+                context.Error(spec, specPath + ".entrypoint", "is required: the template the workflow starts with");
             }
 
             return;
@@ -135,7 +160,7 @@ internal sealed partial class ArgoLinter(SpecReadContext context, YMapping docum
 
         if (!_templates.ContainsKey(entrypoint.Value))
         {
-            context.Error(entrypoint, "spec.entrypoint",
+            context.Error(entrypoint, specPath + ".entrypoint",
                 $"template '{entrypoint.Value}' does not exist{DidYouMean.Suffix(entrypoint.Value, _templates.Keys)}");
         }
     }

@@ -7,20 +7,24 @@ namespace ArgoFlow.Templates.Lint;
 
 /// <summary>
 /// Checks a DAG: task names valid and unique, at most 200 tasks, each calls an existing template, every name in
-/// <c>dependencies</c> / <c>depends</c> exists, no cycle, and each task's tags only read tasks it depends on.
+/// <c>dependencies</c> / <c>depends</c> exists, no cycle, the DAG-wide rules of validate.go validateDAG (one
+/// dependency style, digits, continueOn, items-based conditions, targets), and each task's tags only read tasks it
+/// depends on. Each task also goes through the call rules of <see cref="LintRules"/>.
 /// </summary>
 internal sealed partial class DagChecker(
-    SpecReadContext context, TagChecker tags, IReadOnlyDictionary<string, YMapping> templates, YMapping dag, string path, IReadOnlySet<string> inputs)
+    SpecReadContext context, TagChecker tags, LintDocument document, IReadOnlyDictionary<string, YMapping> templates, YMapping dag, string path,
+    IReadOnlySet<string> inputs)
 {
     private readonly Dictionary<string, (YMapping Task, string Path)> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _deps = new(StringComparer.Ordinal);
 
-    public void Run()
+    /// <summary>Checks the DAG and returns its task names (a dag template's outputs may read any of them).</summary>
+    public HashSet<string> Run()
     {
         if (context.Sequence(dag["tasks"], path + ".tasks") is not { Items.Count: > 0 } tasks)
         {
             context.Error(dag, path + ".tasks", "needs at least one task");
-            return;
+            return [];
         }
 
         if (tasks.Items.Count > ArgoApi.MaxTemplates)
@@ -28,6 +32,8 @@ internal sealed partial class DagChecker(
             context.Error(tasks, path + ".tasks", $"{tasks.Items.Count} tasks; Argo allows at most {ArgoApi.MaxTemplates} per DAG");
         }
 
+        // validate.go validateDAG: one task using 'depends' switches the whole DAG to depends.
+        var usingDepends = tasks.Items.OfType<YMapping>().Any(t => t["depends"] is YScalar { IsNull: false, Value.Length: > 0 });
         for (var i = 0; i < tasks.Items.Count; i++)
         {
             var taskPath = SpecReadContext.Index(path + ".tasks", i);
@@ -47,17 +53,13 @@ internal sealed partial class DagChecker(
             }
 
             TemplateChecker.CheckCall(context, templates, task, taskPath);
-            var hasDepends = task["depends"] is not null;
-            var hasDependencies = task["dependencies"] is not null;
-            if (hasDepends && hasDependencies)
+            var call = new CallSite(context, document, task, taskPath, InDag: true);
+            foreach (var rule in LintRules.Calls)
             {
-                context.Error(task, taskPath, "cannot use both 'depends' and 'dependencies'");
+                rule.Check(call);
             }
 
-            if ((hasDepends || hasDependencies) && char.IsAsciiDigit(name[0]))
-            {
-                context.Error(task["name"], taskPath + ".name", $"'{name}' begins with a digit, which Argo rejects for a task with dependencies");
-            }
+            CheckDependencyStyle(task, taskPath, name, usingDepends);
         }
 
         foreach (var (name, (task, taskPath)) in _tasks)
@@ -65,13 +67,64 @@ internal sealed partial class DagChecker(
             _deps[name] = Dependencies(task, taskPath, name);
         }
 
+        CheckTargets();
+        var all = _tasks.Keys.ToHashSet(StringComparer.Ordinal);
         if (!ReportCycle())
         {
-            var all = _tasks.Keys.ToHashSet(StringComparer.Ordinal);
             foreach (var (name, (task, taskPath)) in _tasks)
             {
-                tags.CheckTree(task, taskPath, new TagScope(inputs, Ancestors(name), all));
+                CheckTaskTags(task, taskPath, name, all);
             }
+        }
+
+        return all;
+    }
+
+    private void CheckDependencyStyle(YMapping task, string taskPath, string name, bool usingDepends)
+    {
+        var hasDependencies = task["dependencies"] is YSequence { Items.Count: > 0 };
+        if (usingDepends && hasDependencies)
+        {
+            context.Error(task["dependencies"], taskPath + ".dependencies", "cannot use both 'depends' and 'dependencies' in the same DAG");
+        }
+
+        if ((usingDepends || hasDependencies) && char.IsAsciiDigit(name[0]))
+        {
+            context.Error(task["name"], taskPath + ".name", $"'{name}' begins with a digit, which Argo rejects in a DAG that uses depends or dependencies");
+        }
+
+        if (usingDepends && task["continueOn"] is YMapping continueOn)
+        {
+            context.Error(continueOn, taskPath + ".continueOn", "cannot be used with 'depends'; write the condition in depends instead (e.g. 'a.Failed')");
+        }
+    }
+
+    /// <summary>validate.go validateDAGTargets: each space-separated name in target is a task of this DAG.</summary>
+    private void CheckTargets()
+    {
+        if (dag["target"] is not YScalar { IsNull: false } target)
+        {
+            return;
+        }
+
+        foreach (var name in target.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!name.Contains("{{", StringComparison.Ordinal) && !_tasks.ContainsKey(name))
+            {
+                context.Error(target, path + ".target", $"target '{name}' is not a task of this DAG{DidYouMean.Suffix(name, _tasks.Keys)}");
+            }
+        }
+    }
+
+    /// <summary>A task reads the tasks it depends on; its hooks may also read the task itself (they run after it).</summary>
+    private void CheckTaskTags(YMapping task, string taskPath, string name, HashSet<string> all)
+    {
+        var ancestors = Ancestors(name);
+        var items = LoopItems.Keys(task);
+        foreach (var (key, value) in task.Entries)
+        {
+            var visible = key.Value == "hooks" ? [.. ancestors, name] : ancestors;
+            tags.CheckTree(value, taskPath + "." + key.Value, new TagScope(inputs, visible, all, Items: items));
         }
     }
 
@@ -94,6 +147,17 @@ internal sealed partial class DagChecker(
             foreach (Match match in DependsName().Matches(depends.Value))
             {
                 found.Add((match.Groups[1].Value, depends, taskPath + ".depends"));
+            }
+
+            // validate.go validateDAG: .AnySucceeded / .AllFailed only make sense on a task that loops.
+            foreach (Match match in ItemsCondition().Matches(depends.Value))
+            {
+                if (_tasks.TryGetValue(match.Groups[1].Value, out var dependency) &&
+                    !Rules.LoopRule.LoopKeys.Any(k => Rules.ArgumentsRule.Present(dependency.Task[k])))
+                {
+                    context.Error(depends, taskPath + ".depends",
+                        $"'{match.Value}' is an items-based condition, but task '{match.Groups[1].Value}' has no withItems, withParam or withSequence");
+                }
             }
         }
 
@@ -179,4 +243,7 @@ internal sealed partial class DagChecker(
     /// <summary>Task names in a depends expression: words not preceded by '.', optionally followed by .Result.</summary>
     [GeneratedRegex(@"(?<![.\w-])([a-zA-Z0-9][-a-zA-Z0-9]*)(?=\s*(\.|\)|&&|\|\||$))", RegexOptions.CultureInvariant)]
     private static partial Regex DependsName();
+
+    [GeneratedRegex(@"(?<![.\w-])([a-zA-Z0-9][-a-zA-Z0-9]*)\.(AnySucceeded|AllFailed)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemsCondition();
 }

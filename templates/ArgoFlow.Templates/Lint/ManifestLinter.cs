@@ -15,7 +15,7 @@ public static class ManifestLinter
     /// <summary>Generated WorkflowTemplates of 200 steps stay far below this; it stops runaway inputs early.</summary>
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
-    private static readonly string[] ArgoKinds = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate"];
+    private static readonly string[] ArgoKinds = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"];
 
     /// <param name="path">The file.</param>
     /// <param name="target">The Argo release the documents must work on; null checks no release's field set.</param>

@@ -12,10 +12,20 @@ namespace ArgoFlow.Templates.Lint;
 /// </summary>
 internal sealed partial class TagChecker(SpecReadContext context, IReadOnlySet<string>? workflowParameters)
 {
-    private static readonly string[] FreePrefixes =
-        ["workflow.", "inputs.artifacts.", "outputs.", "pod.", "node.", "lastRetry.", "item.", "cronworkflow.", "status"];
+    /// <summary>
+    /// workflow/common GlobalVarValidWorkflowVariablePrefix: the only roots validate.go resolves. Argo leaves any other
+    /// tag as text (it may be another tool's placeholder), so lint reports one only when its root is a near miss of
+    /// a root Argo fills (<c>workflw.name</c>).
+    /// </summary>
+    private static readonly string[] CheckedPrefixes = ["item.", "steps.", "inputs.", "outputs.", "pod.", "workflow.", "tasks."];
 
-    private static readonly string[] FreeNames = ["item", "retries", "workflow.parameters", "inputs.parameters", "inputs.artifacts"];
+    /// <summary>
+    /// Roots of the variables Argo fills (util/variables/keys): the checked ones, plus those filled at run time where
+    /// they apply - metrics (duration, status, exitCode, resourcesDuration.*), retries (retries, lastRetry.*), the node
+    /// context (node.name) and CronWorkflows (cronworkflow.*).
+    /// </summary>
+    private static readonly string[] KnownRoots =
+        ["item", "steps", "inputs", "outputs", "pod", "workflow", "tasks", "retries", "lastRetry", "duration", "status", "exitCode", "resourcesDuration", "node", "cronworkflow"];
 
     public void CheckTree(YNode node, string path, TagScope scope)
     {
@@ -62,15 +72,42 @@ internal sealed partial class TagChecker(SpecReadContext context, IReadOnlySet<s
         var parts = variable.Split('.');
         var problem = parts switch
         {
-            ["workflow", "parameters", var name, ..] => Parameter(workflowParameters, name, "workflow parameter", "spec.arguments.parameters"),
+            ["workflow", "parameters", var name, ..] => WorkflowParameter(name),
             ["inputs", "parameters", var name, ..] => Parameter(scope.Inputs, name, "input parameter", "the template's inputs.parameters"),
+            ["item", _, ..] => Item(scope, variable["item.".Length..]),
+            ["tasks" or "steps", "name"] => null, // the current task's or step's own name (util/variables/keys TasksName, StepsName)
             ["tasks", var name, ..] => Task(scope, name),
             ["steps", var name, ..] => Step(scope, name),
-            _ when FreeNames.Contains(variable) || FreePrefixes.Any(p => variable.StartsWith(p, StringComparison.Ordinal)) => null,
-            _ => $"unknown variable '{variable}'",
+            _ when CheckedPrefixes.Any(p => variable.StartsWith(p, StringComparison.Ordinal)) => null,
+            _ => NearMiss(parts[0]) is { } root ? $"unknown variable '{variable}'; did you mean '{root}'?" : null,
         };
         Report(scalar, path, variable, problem);
     }
+
+    /// <summary>validate.go resolveAllVariables: <c>{{item.KEY}}</c> resolves only to a key the loop sets.</summary>
+    private static string? Item(TagScope scope, string key) => scope.Items switch
+    {
+        null => $"item.{key} is only set in a step or task with withItems, withParam or withSequence",
+        var keys when keys.Contains(LoopItems.AnyKey) || keys.Contains(key) => null,
+        var keys => $"the loop's items have no key '{key}'{DidYouMean.Suffix(key, keys)}",
+    };
+
+    private static string? NearMiss(string root)
+    {
+        if (KnownRoots.Contains(root))
+        {
+            return null;
+        }
+
+        var allowed = root.Length >= 6 ? 2 : 1;
+        return KnownRoots.FirstOrDefault(known => DidYouMean.Distance(root, known) <= allowed);
+    }
+
+    /// <summary>workflow.parameters.json is all parameters as JSON, there whenever the workflow declares any.</summary>
+    private string? WorkflowParameter(string name) =>
+        name == "json" && workflowParameters is not { Count: 0 }
+            ? null
+            : Parameter(workflowParameters, name, "workflow parameter", "spec.arguments.parameters");
 
     private void CheckExpression(YScalar scalar, string path, string expression, TagScope scope)
     {
@@ -93,7 +130,8 @@ internal sealed partial class TagChecker(SpecReadContext context, IReadOnlySet<s
 
             var problem = root switch
             {
-                "workflow.parameters" => Parameter(workflowParameters, name, "workflow parameter", "spec.arguments.parameters"),
+                "tasks" or "steps" when name == "name" => null,
+                "workflow.parameters" => WorkflowParameter(name),
                 "inputs.parameters" => Parameter(scope.Inputs, name, "input parameter", "the template's inputs.parameters"),
                 "tasks" => Task(scope, name),
                 _ => Step(scope, name),

@@ -7,7 +7,7 @@ namespace ArgoFlow.Templates.Lint;
 
 /// <summary>Checks one template: its type, its references to other templates, its DAG or steps, and its tags.</summary>
 internal sealed partial class TemplateChecker(
-    SpecReadContext context, TagChecker tags, IReadOnlyDictionary<string, YMapping> templates, YMapping template, string path)
+    SpecReadContext context, TagChecker tags, LintDocument document, IReadOnlyDictionary<string, YMapping> templates, YMapping template, string path)
 {
     private static readonly string[] CallKeys = ["template", "templateRef", "inline"];
 
@@ -32,9 +32,10 @@ internal sealed partial class TemplateChecker(
                 : $"has {types.Count} template types ({string.Join(", ", types)}); give exactly one");
         }
 
-        if ((template["dag"] is not null || template["steps"] is not null) && template["timeout"] is YScalar { IsNull: false, Value.Length: > 0 })
+        var site = new TemplateSite(context, document, template, path, types.Count == 1 ? types[0] : null);
+        foreach (var rule in LintRules.Templates)
         {
-            context.Error(template["timeout"], path + ".timeout", "cannot be applied to steps or dag templates");
+            rule.Check(site);
         }
 
         if (template["plugin"] is YMapping plugin && plugin.Entries.Count != 1)
@@ -47,19 +48,23 @@ internal sealed partial class TemplateChecker(
             context.Error(http, path + ".http.url", "is required");
         }
 
+        // validate.go validateOutputs runs after the children were added to the scope: a steps or dag template's
+        // outputs may read any of its own steps or tasks.
+        var outputsScope = new TagScope(inputs);
         if (template["dag"] is YMapping dag)
         {
-            new DagChecker(context, tags, templates, dag, path + ".dag", inputs).Run();
-            Walk(template, path, node => node is not YMapping m || m != dag, inputs);
+            var tasks = new DagChecker(context, tags, document, templates, dag, path + ".dag", inputs).Run();
+            outputsScope = new TagScope(inputs, AllTasks: tasks);
+            Walk(template, path, node => node is not YMapping m || m != dag, inputs, outputsScope);
             return;
         }
 
         if (template["steps"] is YSequence steps)
         {
-            CheckSteps(steps, inputs);
+            outputsScope = new TagScope(inputs, Steps: CheckSteps(steps, inputs));
         }
 
-        Walk(template, path, _ => true, inputs);
+        Walk(template, path, _ => true, inputs, outputsScope);
     }
 
     /// <summary>Checks that a task or step calls an existing template, by exactly one of template, templateRef, inline.</summary>
@@ -76,7 +81,7 @@ internal sealed partial class TemplateChecker(
         }
     }
 
-    private void CheckSteps(YSequence groups, HashSet<string> inputs)
+    private HashSet<string> CheckSteps(YSequence groups, HashSet<string> inputs)
     {
         var earlier = new HashSet<string>(StringComparer.Ordinal);
         for (var g = 0; g < groups.Items.Count; g++)
@@ -96,31 +101,61 @@ internal sealed partial class TemplateChecker(
                     continue;
                 }
 
-                if (context.Text(step["name"], stepPath + ".name", required: true, parent: step) is { } name)
+                string? name = null;
+                if (context.Text(step["name"], stepPath + ".name", required: true, parent: step) is { } text)
                 {
-                    if (CheckName(name) is { } problem)
+                    name = text;
+                    if (CheckName(text) is { } problem)
                     {
                         context.Error(step["name"], stepPath + ".name", problem);
                     }
+                    else if (earlier.Contains(text) || names.Contains(text))
+                    {
+                        // validate.go validateSteps: step names are unique across all groups of the template.
+                        context.Error(step["name"], stepPath + ".name", $"duplicate step name '{text}'");
+                    }
 
-                    names.Add(name);
+                    names.Add(text);
                 }
 
                 CheckCall(context, templates, step, stepPath);
-                tags.CheckTree(step, stepPath, new TagScope(inputs, Steps: earlier));
+                var call = new CallSite(context, document, step, stepPath, InDag: false);
+                foreach (var rule in LintRules.Calls)
+                {
+                    rule.Check(call);
+                }
+
+                CheckStepTags(step, stepPath, name, inputs, earlier);
             }
 
             earlier.UnionWith(names);
         }
+
+        return earlier;
     }
 
-    private void Walk(YMapping node, string basePath, Func<YNode, bool> include, HashSet<string> inputs)
+    /// <summary>
+    /// A step reads steps of earlier groups; its hooks (validate.go: HasExitHook adds the step's own outputs to the
+    /// scope) may also read the step itself, since they run after it.
+    /// </summary>
+    private void CheckStepTags(YMapping step, string stepPath, string? name, HashSet<string> inputs, HashSet<string> earlier)
+    {
+        var withSelf = name is null ? earlier : [.. earlier, name];
+        var items = LoopItems.Keys(step);
+        foreach (var (key, value) in step.Entries)
+        {
+            var scope = new TagScope(inputs, Steps: key.Value == "hooks" ? withSelf : earlier, Items: items);
+            tags.CheckTree(value, stepPath + "." + key.Value, scope);
+        }
+    }
+
+    private void Walk(YMapping node, string basePath, Func<YNode, bool> include, HashSet<string> inputs, TagScope outputsScope)
     {
         foreach (var (key, value) in node.Entries)
         {
             if (key.Value != "steps" && include(value))
             {
-                tags.CheckTree(value, basePath + "." + key.Value, new TagScope(inputs));
+                tags.CheckTree(value, basePath + "." + key.Value, key.Value == "outputs" ? outputsScope : new TagScope(inputs));
             }
         }
     }

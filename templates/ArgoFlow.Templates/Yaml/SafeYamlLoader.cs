@@ -17,8 +17,39 @@ internal static partial class SafeYamlLoader
     public const int MaxAliases = 1000;
     public const long MaxExpandedNodes = 100_000;
 
+    /// <summary>At most this many under-indented double-quoted scalars are repaired per file (see QuotedScalarIndent).</summary>
+    public const int MaxRepairs = 64;
+
+    /// <summary>
+    /// Each repair parses the text again, so repairs also stop once they would re-read more than this many characters
+    /// in all: a file under 256 KB may have <see cref="MaxRepairs"/>, an 8 MB manifest 2 (Argo's own files need at most 3).
+    /// </summary>
+    public const long RepairBudgetChars = 16L * 1024 * 1024;
+
     /// <summary>Every document of the stream, in order; an empty stream gives an empty list.</summary>
     public static IReadOnlyList<YNode> Load(string text, string source)
+    {
+        // Each retry repairs one scalar that Go's parser accepts and YamlDotNet does not (QuotedScalarIndent);
+        // the bounds keep a hostile file from looping or costing more than a few parses.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return LoadOnce(text, source);
+            }
+            catch (YamlException ex) when (attempt < MaxRepairs && (attempt + 1L) * text.Length <= RepairBudgetChars && ex.Message.Contains(QuotedScalarIndent.ScannerMessage, StringComparison.Ordinal) &&
+                                           QuotedScalarIndent.Reindent(text, (int)ex.Start.Line, (int)ex.Start.Column) is { } repaired)
+            {
+                text = repaired;
+            }
+            catch (YamlException ex)
+            {
+                throw Fail(source, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + Clean(ex.Message));
+            }
+        }
+    }
+
+    private static List<YNode> LoadOnce(string text, string source)
     {
         var parser = new Parser(new StringReader(text));
         var state = new LoadState(parser, source);
@@ -35,10 +66,6 @@ internal static partial class SafeYamlLoader
 
             parser.Consume<StreamEnd>();
             return documents;
-        }
-        catch (YamlException ex)
-        {
-            throw Fail(source, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + Clean(ex.Message));
         }
         catch (InvalidOperationException)
         {

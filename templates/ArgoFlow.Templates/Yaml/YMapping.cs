@@ -3,7 +3,11 @@ namespace ArgoFlow.Templates.Yaml;
 /// <summary>A mapping with its keys in document order (duplicate keys are rejected by the loader).</summary>
 internal sealed class YMapping : YNode
 {
+    /// <summary>Above this many keys lookups go through an index: a flat mapping of 100,000 keys took 30 s to load.</summary>
+    private const int IndexFrom = 16;
+
     private readonly List<KeyValuePair<YScalar, YNode>> _entries = [];
+    private Dictionary<string, int>? _index;
     private long _size = 1;
 
     public YMapping(int line, int column)
@@ -19,6 +23,11 @@ internal sealed class YMapping : YNode
 
     public KeyValuePair<YScalar, YNode>? Find(string key)
     {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var at) ? _entries[at] : null;
+        }
+
         foreach (var entry in _entries)
         {
             if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
@@ -38,6 +47,12 @@ internal sealed class YMapping : YNode
         }
 
         _entries.Add(new(key, value));
+        if (_index is not null || _entries.Count > IndexFrom)
+        {
+            _index ??= _entries.Select((e, i) => (e.Key.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+            _index[key.Value] = _entries.Count - 1;
+        }
+
         _size = checked(_size + 1 + value.ExpandedSize);
         return true;
     }
