@@ -11,8 +11,17 @@ namespace ArgoFlow.Cluster.TaskSets;
 /// </summary>
 public sealed record TaskSetTask(string NodeId, string? TemplateName, HttpTemplate? Http, string? PluginName, JsonObject Raw)
 {
-    /// <summary>"HTTP", "Plugin" or the template's first key, for messages about a task the agent cannot run.</summary>
-    public string Type => Http is not null ? "HTTP" : PluginName is not null ? "Plugin" : "Unknown";
+    private static readonly (string Key, string Type)[] Types =
+    [
+        ("container", "Container"), ("containerSet", "ContainerSet"), ("steps", "Steps"), ("script", "Script"),
+        ("resource", "Resource"), ("dag", "DAG"), ("suspend", "Suspend"), ("data", "Data"),
+    ];
+
+    /// <summary>Argo's template type names (<c>GetType</c>): HTTP, Plugin, Container, ... or Unknown.</summary>
+    public string Type =>
+        Http is not null ? "HTTP"
+        : PluginName is not null ? "Plugin"
+        : Types.FirstOrDefault(t => Raw[t.Key] is not null).Type ?? "Unknown";
 
     /// <summary>Reads one task; a malformed <c>http</c> object throws <see cref="JsonException"/> naming the node.</summary>
     public static TaskSetTask From(string nodeId, JsonObject template)
