@@ -29,12 +29,17 @@ public sealed class ExternalAgent : IDisposable
     private volatile bool _synced;
     private volatile bool _reachable;
 
-    public ExternalAgent(KubeApiClient api, AgentOptions options, IStepInvoker invoker, ISuccessCondition condition, ILoggerFactory? loggers = null)
+    /// <param name="api">The cluster connection (kubeconfig or in-cluster).</param>
+    /// <param name="options">The settings; invalid ones throw a usage error listing every problem.</param>
+    /// <param name="invoker">Calls the warm services for argoflow plugin templates (the step client).</param>
+    /// <param name="loggers">Logging; none by default.</param>
+    /// <param name="condition">successCondition evaluation; default <see cref="ExprSuccessCondition"/>.</param>
+    public ExternalAgent(KubeApiClient api, AgentOptions options, IStepInvoker invoker, ILoggerFactory? loggers = null, ISuccessCondition? condition = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(invoker);
-        ArgumentNullException.ThrowIfNull(condition);
+        condition ??= new ExprSuccessCondition();
         if (options.Validate() is { Count: > 0 } problems)
         {
             throw new ArgoFlowException(ExitCode.Usage, string.Join("; ", problems));
