@@ -73,13 +73,27 @@ public sealed partial class TaskSetController : IAsyncDisposable
             await foreach (var evt in _events.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 var key = (evt.Namespace ?? string.Empty, evt.Name);
-                if (evt.Resource == FakeResource.Workflows && evt.Type == "ADDED")
+                try
                 {
-                    Admit(key, evt.Body);
+                    if (evt.Resource == FakeResource.Workflows && evt.Type == "ADDED")
+                    {
+                        Admit(key, evt.Body);
+                    }
+                    else if (evt.Resource == FakeResource.WorkflowTaskSets && evt.Type != "DELETED" && _workflows.TryGetValue(key, out var run) && !run.Done)
+                    {
+                        Operate(run);
+                    }
                 }
-                else if (evt.Resource == FakeResource.WorkflowTaskSets && evt.Type != "DELETED" && _workflows.TryGetValue(key, out var run) && !run.Done)
+                catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
                 {
-                    Operate(run);
+                    // A workflow this fake cannot run ends in Error with the reason, instead of stopping every other one.
+                    if (_workflows.TryGetValue(key, out var broken))
+                    {
+                        broken.Done = true;
+                    }
+
+                    SetWorkflow(key.Item1, key.Item2, s => (s["phase"], s["message"]) = ("Error", "fake controller: " + e.Message));
+                    Finish(key);
                 }
             }
         }
