@@ -36,7 +36,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         new(await FakeKubeServer.StartAsync(TimeProvider.System), new TempDirectory("argoflow-agent"));
 
     /// <summary>Agent settings that keep tests fast: 1 ms patch window, millisecond retries.</summary>
-    public static AgentOptions FastOptions(LeaseSettings? lease = null, params Plugins.PluginEndpoint[] plugins) => new()
+    public static AgentOptions FastOptions(LeaseSettings? lease = null, params ArgoFlow.Agent.Plugins.PluginEndpoint[] plugins) => new()
     {
         Namespaces = [Ns],
         PatchWindow = TimeSpan.FromMilliseconds(1),
@@ -92,7 +92,10 @@ internal sealed class AgentHarness : IAsyncDisposable
         return last!;
     }
 
-    /// <summary>Checks <paramref name="condition"/> now and after every change in the store, up to the bound.</summary>
+    /// <summary>
+    /// Checks <paramref name="condition"/> now, after every change in the store and every 20 ms (for conditions
+    /// outside the store, such as a test server's log), up to the bound.
+    /// </summary>
     public async Task WaitAsync(Func<bool> condition, string what, double seconds = 20)
     {
         var (_, _, live, _) = Server.Store.Subscribe(null);
@@ -101,13 +104,14 @@ internal sealed class AgentHarness : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             while (!condition())
             {
-                try
-                {
-                    await live.Reader.ReadAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
+                if (timeout.IsCancellationRequested)
                 {
                     Assert.Fail($"waited {seconds} s for {what}");
+                }
+
+                await Task.WhenAny(live.Reader.WaitToReadAsync(timeout.Token).AsTask(), Task.Delay(20, timeout.Token));
+                while (live.Reader.TryRead(out _))
+                {
                 }
             }
         }
