@@ -42,7 +42,7 @@ public static class AgentManifests
     [
         new PolicyRule(["argoproj.io"], ["workflowtasksets"], ["get", "list", "watch"]),
         new PolicyRule(["argoproj.io"], ["workflowtasksets/status"], ["patch"]),
-        new PolicyRule(["coordination.k8s.io"], ["leases"], ["get", "list", "watch", "create", "update", "patch", "delete"]),
+        new PolicyRule(["coordination.k8s.io"], ["leases"], ["get", "create", "update"]),
         .. secretHeaders ? new[] { new PolicyRule([""], ["secrets"], ["get"]) } : [],
     ];
 
@@ -59,7 +59,13 @@ public static class AgentManifests
             "argoflow-agent",
             image,
             Args: ["agent", "--namespace", ns, "--http-port", ServicePorts.Http.ToString(CultureInfo.InvariantCulture)],
-            Env: [new EnvVar("TMPDIR", "/tmp"), .. tls is { } t ? new[] { ServiceTls.CaPemEnv(t.Secret, t.CaKey) } : []],
+            Env:
+            [
+                new EnvVar("TMPDIR", "/tmp"),
+                // The Lease lives in the pod's own namespace unless --lease-namespace says otherwise.
+                new EnvVar("POD_NAMESPACE", ValueFrom: new EnvVarSource(FieldRef: new ObjectFieldSelector("metadata.namespace"))),
+                .. tls is { } t ? new[] { ServiceTls.CaPemEnv(t.Secret, t.CaKey) } : [],
+            ],
             Ports: [new ContainerPort("http", ServicePorts.Http)],
             Resources: ServiceResources.Agent,
             StartupProbe: Http("/healthz", 2, 30),
