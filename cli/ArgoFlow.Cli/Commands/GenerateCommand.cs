@@ -48,6 +48,11 @@ internal static class GenerateCommand
             Description = "The Secret key of the CA certificate clients trust (with --tls-secret): ca.crt (cert-manager), tls.crt for a self-signed certificate.",
             DefaultValueFactory = _ => GeneratorOptions.DefaultTlsCaKey,
         };
+        var agent = new Option<bool>("--agent")
+        {
+            Description = "Also emit the external agent (argoflow agent: Deployment, ServiceAccount, Role, RoleBinding) and " +
+                "controller/workflow-controller-configmap.patch.yaml (disableAgentPodCreation: \"true\"): http and plugin steps then run with no pod (Argo >= 4.1).",
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
@@ -60,9 +65,10 @@ internal static class GenerateCommand
               argoflow generate -f pipeline.yaml -o deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
               argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin -o deploy/plugin
               argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls -o deploy/
+              argoflow generate -f pipeline.yaml --agent -o deploy/   # then kubectl patch (see the patch file's header)
             """)
         {
-            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, check,
+            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, agent, check,
         };
         command.SetAction((parse, _) =>
         {
@@ -73,7 +79,8 @@ internal static class GenerateCommand
                 parse.GetValue(networkPolicy),
                 parse.GetValue(nameSuffix)!,
                 parse.GetValue(tlsSecret),
-                parse.GetValue(tlsCaKey)!);
+                parse.GetValue(tlsCaKey)!,
+                parse.GetValue(agent));
             var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             if (options.TlsSecret is not null && options.Mode == GenerationMode.Http)
             {
@@ -83,6 +90,12 @@ internal static class GenerateCommand
             {
                 // Not an error: cert-manager's Secrets have ca.crt. Said so that a self-signed setup is not a mystery.
                 parse.InvocationConfiguration.Error.WriteLine($"note: gRPC clients trust the CA in key {GeneratorOptions.DefaultTlsCaKey} of Secret {options.TlsSecret}; for a self-signed certificate give --tls-ca-key tls.crt");
+            }
+
+            if (options.Agent && parse.GetValue(output) == "-")
+            {
+                // The controller setting is a patch of Argo's ConfigMap, not a resource: it cannot ride in the stream.
+                parse.InvocationConfiguration.Error.WriteLine("note: also switch the controller: kubectl -n argo patch configmap workflow-controller-configmap --type merge -p '{\"data\":{\"disableAgentPodCreation\":\"true\"}}' (with -o DIR it is written to controller/workflow-controller-configmap.patch.yaml)");
             }
 
             return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));

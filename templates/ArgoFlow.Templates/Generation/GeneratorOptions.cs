@@ -12,6 +12,8 @@ namespace ArgoFlow.Templates.Generation;
 /// <paramref name="TlsCaKey"/> of it. Null: plain gRPC (h2c).</param>
 /// <param name="TlsCaKey">The Secret's key holding the CA certificate clients trust: ca.crt (cert-manager writes it);
 /// tls.crt for a self-signed certificate.</param>
+/// <param name="Agent">Also emit the external agent (<c>argoflow agent</c>: Deployment, ServiceAccount, Role,
+/// RoleBinding) and the workflow-controller-configmap patch that turns Argo's agent pods off (http and plugin modes).</param>
 public sealed record GeneratorOptions(
     GenerationMode Mode = GenerationMode.Http,
     bool Fused = false,
@@ -19,13 +21,15 @@ public sealed record GeneratorOptions(
     bool NetworkPolicy = false,
     string NameSuffix = "",
     string? TlsSecret = null,
-    string TlsCaKey = GeneratorOptions.DefaultTlsCaKey)
+    string TlsCaKey = GeneratorOptions.DefaultTlsCaKey,
+    bool Agent = false)
 {
     public const string DefaultTlsCaKey = "ca.crt";
 
     /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>
     public const string DefaultImage = "ghcr.io/argoflow/argoflow:0.1.0";
 
-    /// <summary>"http", "plugin", "container", "fused-http" or "fused-plugin": the mode label and golden folder name.</summary>
-    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant();
+    /// <summary>"http", "plugin", "container", "fused-http", "fused-plugin", each with "-agent" under --agent: the
+    /// mode label and golden folder name.</summary>
+    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant() + (Agent ? "-agent" : string.Empty);
 }
