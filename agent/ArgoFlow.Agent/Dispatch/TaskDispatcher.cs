@@ -259,9 +259,7 @@ internal sealed class TaskDispatcher : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _onAbort.Dispose();
-        _workers.Dispose();
-    }
+    // The semaphore is not disposed: after a kill, cancelled tasks may still be leaving WaitAsync, and it holds no
+    // handle unless AvailableWaitHandle is used.
+    public void Dispose() => _onAbort.Dispose();
 }

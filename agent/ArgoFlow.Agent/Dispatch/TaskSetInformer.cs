@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ArgoFlow.Cluster.Kube;
 using ArgoFlow.Cluster.TaskSets;
+using ArgoFlow.Cluster.Watch;
 using ArgoFlow.Core.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -62,10 +63,10 @@ internal sealed class TaskSetInformer
                 AgentLog.WatchExpired(_logger, Scope, ex.Status.Message);
                 version = null;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && WatchRetry.IsTransient(ex))
             {
                 failures++;
-                var delay = Delay(failures, ex);
+                var delay = WatchRetry.Delay(_options.Watch, failures, ex);
                 AgentLog.WatchRetry(_logger, Scope, ex.Message, version, delay.TotalMilliseconds);
                 await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
@@ -103,24 +104,5 @@ internal sealed class TaskSetInformer
             default:
                 return null;
         }
-    }
-
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        KubeApiException api => api.Status.IsTransient,
-        WatchInterruptedException or IOException or HttpRequestException => true,
-        ArgoFlowException { ExitCode: ExitCode.Unavailable } and not KubeApiException => true,
-        _ => false,
-    };
-
-    private TimeSpan Delay(int failures, Exception ex)
-    {
-        var ms = _options.Watch.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10));
-        if (ex is KubeApiException { Status.RetryAfter: { } asked })
-        {
-            ms = Math.Max(ms, asked.TotalMilliseconds);
-        }
-
-        return TimeSpan.FromMilliseconds(Math.Min(ms, _options.Watch.MaxBackoff.TotalMilliseconds));
     }
 }

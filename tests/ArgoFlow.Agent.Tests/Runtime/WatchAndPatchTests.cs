@@ -71,16 +71,7 @@ public sealed class WatchAndPatchTests
     public async Task A_taskset_labelled_completed_gets_no_more_work_and_its_calls_in_flight_are_cancelled()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var web = await TestHttpServer.StartAsync(async (c, _) =>
-        {
-            if (c.Request.Path == "/slow")
-            {
-                started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, c.RequestAborted);
-            }
-
-            await c.Response.WriteAsync("ok");
-        });
+        await using var web = await TestHttpServer.StartBlockingAsync("/slow", started);
         await using var harness = await AgentHarness.StartAsync();
         await harness.StartAgentAsync();
         harness.Add(TaskSets.Create("wf1", ("slow", TaskSets.Http(web.Url("/slow")))));
@@ -103,16 +94,7 @@ public sealed class WatchAndPatchTests
     public async Task A_deleted_taskset_cancels_its_calls_and_the_agent_serves_the_others()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var web = await TestHttpServer.StartAsync(async (c, _) =>
-        {
-            if (c.Request.Path == "/slow")
-            {
-                started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, c.RequestAborted);
-            }
-
-            await c.Response.WriteAsync("ok");
-        });
+        await using var web = await TestHttpServer.StartBlockingAsync("/slow", started);
         await using var harness = await AgentHarness.StartAsync();
         var agent = await harness.StartAgentAsync();
         harness.Add(TaskSets.Create("wf1", ("slow", TaskSets.Http(web.Url("/slow")))));

@@ -62,6 +62,20 @@ internal sealed class TestHttpServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A server that holds requests to <paramref name="blockingPath"/> until the caller goes away (signalling
+    /// <paramref name="started"/>) and answers "ok" to every other path.</summary>
+    public static Task<TestHttpServer> StartBlockingAsync(string blockingPath, TaskCompletionSource started) =>
+        StartAsync(async (c, _) =>
+        {
+            if (c.Request.Path == blockingPath)
+            {
+                started.TrySetResult();
+                await Task.Delay(Timeout.Infinite, c.RequestAborted);
+            }
+
+            await c.Response.WriteAsync("ok");
+        });
+
     public string Url(string path) => new Uri(BaseUri, path.TrimStart('/')).ToString();
 
     public int Count(string path) => Requests.Count(r => r.Path == path);
