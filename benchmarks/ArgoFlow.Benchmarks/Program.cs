@@ -1,3 +1,4 @@
+using ArgoFlow.Benchmarks.Agent;
 using ArgoFlow.Services.Imaging;
 using BenchmarkDotNet.Running;
 
@@ -5,8 +6,15 @@ namespace ArgoFlow.Benchmarks;
 
 internal static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
+        if (args is ["agent", .. var rest])
+        {
+            // Not a BenchmarkDotNet run: end-to-end latencies of the external agent (docs/benchmarks.md).
+            await AgentBench.RunAsync(rest).ConfigureAwait(false);
+            return;
+        }
+
         // As argoflow does, in every process BenchmarkDotNet starts: before OpenCV loads.
         OpenCvThreads.SleepWhenIdle();
         NativeHeap.KeepImageBuffers();

@@ -48,7 +48,7 @@ internal static class ClusterReportText
     {
         var c = cluster.Controller;
         return c.Readable
-            ? Invariant($"workflow-controller ({c.Namespace}): DEFAULT_REQUEUE_TIME={c.DefaultRequeueTime ?? "unset (10s)"}, ARGO_AGENT_PATCH_RATE={c.AgentPatchRate ?? "unset"}, ARGO_EXECUTOR_PLUGINS={c.ExecutorPlugins ?? "unset"}")
+            ? Invariant($"workflow-controller ({c.Namespace}): DEFAULT_REQUEUE_TIME={c.DefaultRequeueTime ?? "unset (10s)"}, ARGO_AGENT_PATCH_RATE={c.AgentPatchRate ?? "unset"}, ARGO_EXECUTOR_PLUGINS={c.ExecutorPlugins ?? "unset"}, http/plugin steps run in {(c.ExternalAgent ? "the external agent (disableAgentPodCreation=true, no agent pod)" : c.DisableAgentPodCreation is null ? "an agent pod per workflow (disableAgentPodCreation unset or its ConfigMap unreadable)" : "an agent pod per workflow")}")
             : Invariant($"workflow-controller ({c.Namespace}): {c.Problem}");
     }
 

@@ -15,6 +15,7 @@ internal static class CommandRegistry
         yield return RunCommand.Create();
         yield return StepCommand.Create();
         yield return PluginCommand.Create();
+        yield return AgentCommand.Create();
         yield return ApplyCommand.Create();
         yield return SubmitCommand.Create();
         yield return GetCommand.Create();

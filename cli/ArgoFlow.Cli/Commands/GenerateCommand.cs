@@ -49,6 +49,11 @@ internal static class GenerateCommand
             DefaultValueFactory = _ => GeneratorOptions.DefaultTlsCaKey,
         };
         var argoVersion = ArgoVersionOption.Create("The lowest Argo release the output must work on: fields newer than it are left out (retryStrategy.backoff.cap needs v3.7).");
+        var agent = new Option<bool>("--agent")
+        {
+            Description = "Also emit the external agent (argoflow agent: Deployment, ServiceAccount, Role, RoleBinding) and " +
+                "controller/workflow-controller-configmap.patch.yaml (disableAgentPodCreation: \"true\"): http and plugin steps then run with no pod (Argo >= 4.1).",
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
@@ -62,9 +67,10 @@ internal static class GenerateCommand
               argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin -o deploy/plugin
               argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls -o deploy/
               argoflow generate -f pipeline.yaml --argo-version v3.7 -o deploy/   # adds backoff caps
+              argoflow generate -f pipeline.yaml --agent -o deploy/   # then kubectl patch (see the patch file's header)
             """)
         {
-            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, check,
+            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, agent, check,
         };
         command.SetAction((parse, _) =>
         {
@@ -76,7 +82,8 @@ internal static class GenerateCommand
                 parse.GetValue(nameSuffix)!,
                 parse.GetValue(tlsSecret),
                 parse.GetValue(tlsCaKey)!,
-                ArgoVersionOption.Read(parse, argoVersion));
+                ArgoVersionOption.Read(parse, argoVersion),
+                parse.GetValue(agent));
             var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             if (options.TlsSecret is not null && options.Mode == GenerationMode.Http)
             {
@@ -86,6 +93,12 @@ internal static class GenerateCommand
             {
                 // Not an error: cert-manager's Secrets have ca.crt. Said so that a self-signed setup is not a mystery.
                 parse.InvocationConfiguration.Error.WriteLine($"note: gRPC clients trust the CA in key {GeneratorOptions.DefaultTlsCaKey} of Secret {options.TlsSecret}; for a self-signed certificate give --tls-ca-key tls.crt");
+            }
+
+            if (options.Agent && parse.GetValue(output) == "-")
+            {
+                // The controller setting is a patch of Argo's ConfigMap, not a resource: it cannot ride in the stream.
+                parse.InvocationConfiguration.Error.WriteLine("note: also switch the controller: kubectl -n argo patch configmap workflow-controller-configmap --type merge -p '{\"data\":{\"disableAgentPodCreation\":\"true\"}}' (with -o DIR it is written to controller/workflow-controller-configmap.patch.yaml)");
             }
 
             return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));

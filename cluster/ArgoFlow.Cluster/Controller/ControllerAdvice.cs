@@ -25,8 +25,9 @@ public static class ControllerAdvice
             advice.Add($"DEFAULT_REQUEUE_TIME is {settings.DefaultRequeueTime ?? "unset (10s)"}: set 1s - `kubectl -n {ns} set env deploy/workflow-controller DEFAULT_REQUEUE_TIME=1s`");
         }
 
+        // With the external agent there is no agent pod and so no patch ticker to tune.
         var patch = Parse(settings.AgentPatchRate) ?? requeue;
-        if (patch > TimeSpan.FromMilliseconds(500))
+        if (!settings.ExternalAgent && patch > TimeSpan.FromMilliseconds(500))
         {
             advice.Add($"ARGO_AGENT_PATCH_RATE is {settings.AgentPatchRate ?? $"unset (= requeue time, {Format(requeue)})"}: set 200ms-500ms - `kubectl -n {ns} set env deploy/workflow-controller ARGO_AGENT_PATCH_RATE=300ms`");
         }

@@ -22,6 +22,16 @@ public sealed record ControllerSettings
     /// <summary>ARGO_EXECUTOR_PLUGINS (plugin mode needs "true").</summary>
     public string? ExecutorPlugins { get; init; }
 
+    /// <summary>
+    /// <c>disableAgentPodCreation</c> from the workflow-controller-configmap (Argo v4.1), null when unset or not
+    /// readable. "true": the controller creates no agent pod, an external agent (<c>argoflow agent</c>) runs every
+    /// http and plugin step - the signal `bench --cluster` reports.
+    /// </summary>
+    public string? DisableAgentPodCreation { get; init; }
+
+    /// <summary>http and plugin steps run in an external agent, not in a per-workflow agent pod.</summary>
+    public bool ExternalAgent => string.Equals(DisableAgentPodCreation, "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The image of the controller, for the report.</summary>
     public string? Image { get; init; }
 }

@@ -3,10 +3,15 @@ using ArgoFlow.Cluster.Kube;
 
 namespace ArgoFlow.Cluster.Controller;
 
-/// <summary>Reads the env of the workflow-controller Deployment; a 403/404 is reported, not fatal.</summary>
+/// <summary>
+/// Reads the env of the workflow-controller Deployment and <c>disableAgentPodCreation</c> from its ConfigMap; a
+/// 403/404 is reported, not fatal.
+/// </summary>
 public static class ControllerSettingsReader
 {
     public const string DeploymentName = "workflow-controller";
+
+    public const string ConfigMapName = "workflow-controller-configmap";
 
     public static async Task<ControllerSettings> ReadAsync(KubeApiClient api, string controllerNamespace, CancellationToken cancellationToken)
     {
@@ -46,7 +51,22 @@ public static class ControllerSettingsReader
             DefaultRequeueTime = env.GetValueOrDefault("DEFAULT_REQUEUE_TIME"),
             AgentPatchRate = env.GetValueOrDefault("ARGO_AGENT_PATCH_RATE"),
             ExecutorPlugins = env.GetValueOrDefault("ARGO_EXECUTOR_PLUGINS"),
+            DisableAgentPodCreation = await ReadAgentSettingAsync(api, controllerNamespace, cancellationToken).ConfigureAwait(false),
             Image = (string?)container?["image"],
         };
+    }
+
+    // A ConfigMap that cannot be read is "unset": the report then says the agent mode is unknown, not wrong.
+    private static async Task<string?> ReadAgentSettingAsync(KubeApiClient api, string ns, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configMap = await api.TryGetAsync(ResourceTypes.ConfigMap.ItemPath(ns, ConfigMapName), cancellationToken).ConfigureAwait(false);
+            return (string?)configMap?["data"]?["disableAgentPodCreation"];
+        }
+        catch (KubeApiException ex) when (ex.Code is 401 or 403)
+        {
+            return null;
+        }
     }
 }

@@ -50,12 +50,24 @@ public sealed class KubeApiClient
     public Task<JsonObject> ReplaceAsync(string itemPath, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, itemPath, body, cancellationToken);
 
-    public async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// A JSON merge patch (RFC 7386, <c>application/merge-patch+json</c>) of an object, or of its <c>status</c>
+    /// subresource when <paramref name="itemPath"/> ends in <c>/status</c>: keys set to null are removed.
+    /// </summary>
+    public Task<JsonObject> MergePatchAsync(string itemPath, JsonObject patch, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, itemPath, patch, "application/merge-patch+json", cancellationToken);
+
+    public Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body, "application/json", cancellationToken);
+
+    private async Task<JsonObject> SendAsync(
+        HttpMethod method, string path, JsonObject? body, string contentType, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(_connection.Server, path.TrimStart('/')));
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         }
 
         using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

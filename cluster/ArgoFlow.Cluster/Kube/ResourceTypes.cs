@@ -24,6 +24,12 @@ public static class ResourceTypes
 
     public static readonly ResourceType NetworkPolicy = new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy");
 
+    /// <summary>Read and status-patched by `argoflow agent`; written by Argo's controller, never applied.</summary>
+    public static readonly ResourceType WorkflowTaskSet = new(ArgoGroup, ArgoVersion, "workflowtasksets", "WorkflowTaskSet");
+
+    /// <summary>The agent replicas' leader election lock; never applied.</summary>
+    public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "leases", "Lease");
+
     private static readonly ResourceType[] All =
     [
         Workflow, WorkflowTemplate, ClusterWorkflowTemplate, ConfigMap, Secret, Service, ServiceAccount, Deployment,

@@ -63,10 +63,10 @@ public sealed class WorkflowWatcher
                 failures = CountFailure(name, failures, ex);
                 expired = ex.Status.Message;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && WatchRetry.IsTransient(ex))
             {
                 failures = CountFailure(name, failures, ex);
-                var delay = Delay(failures, ex);
+                var delay = WatchRetry.Delay(_settings, failures, ex);
                 var what = ex is KubeApiException api ? $"watch answered {api.Code}" : "watch connection lost";
                 observer.OnNotice($"{what} ({ex.Message}); resuming from resourceVersion {current.ResourceVersion} in {delay.TotalMilliseconds:0} ms");
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -113,26 +113,6 @@ public sealed class WorkflowWatcher
             default:
                 return current;
         }
-    }
-
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        KubeApiException api => api.Status.IsTransient,
-        WatchInterruptedException or IOException or HttpRequestException => true,
-        ArgoFlowException { ExitCode: ExitCode.Unavailable } => true,
-        _ => false,
-    };
-
-    /// <summary>Exponential backoff, or longer when the server asked for it (Retry-After), never over MaxBackoff.</summary>
-    private TimeSpan Delay(int failures, Exception ex)
-    {
-        var ms = _settings.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10));
-        if (ex is KubeApiException { Status.RetryAfter: { } asked })
-        {
-            ms = Math.Max(ms, asked.TotalMilliseconds);
-        }
-
-        return TimeSpan.FromMilliseconds(Math.Min(ms, _settings.MaxBackoff.TotalMilliseconds));
     }
 
     private static Argo.Workflow WithVersion(WorkflowSnapshot current, string version) =>

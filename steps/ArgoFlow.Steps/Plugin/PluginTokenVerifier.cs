@@ -23,7 +23,23 @@ public sealed class PluginTokenVerifier
         expectedHash = ReadHash();
     }
 
+    private PluginTokenVerifier(string description, byte[] hash)
+    {
+        path = description;
+        expectedHash = hash;
+    }
+
     public string TokenFile => path;
+
+    /// <summary>
+    /// A verifier for a token held in memory, not in a file: `argoflow agent` runs the handler in process and
+    /// passes it a random per-process token.
+    /// </summary>
+    public static PluginTokenVerifier ForToken(string token)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        return new PluginTokenVerifier("(in-process token)", SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    }
 
     /// <summary>Null when the header carries the right token, else why not (for the 401/403 body).</summary>
     public (bool Ok, int Status, string Problem) Check(string? authorization)
@@ -49,6 +65,11 @@ public sealed class PluginTokenVerifier
 
     private bool TryReload()
     {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
         try
         {
             var fresh = ReadHash();

@@ -14,6 +14,8 @@ namespace ArgoFlow.Templates.Generation;
 /// tls.crt for a self-signed certificate.</param>
 /// <param name="ArgoVersion">The lowest Argo release the output must work on; null means <see cref="Argo.ArgoVersion.Oldest"/>.
 /// Fields newer than it are left out (<see cref="Argo.ArgoFieldHistory"/>).</param>
+/// <param name="Agent">Also emit the external agent (<c>argoflow agent</c>: Deployment, ServiceAccount, Role,
+/// RoleBinding) and the workflow-controller-configmap patch that turns Argo's agent pods off (http and plugin modes).</param>
 public sealed record GeneratorOptions(
     GenerationMode Mode = GenerationMode.Http,
     bool Fused = false,
@@ -22,7 +24,8 @@ public sealed record GeneratorOptions(
     string NameSuffix = "",
     string? TlsSecret = null,
     string TlsCaKey = GeneratorOptions.DefaultTlsCaKey,
-    Argo.ArgoVersion? ArgoVersion = null)
+    Argo.ArgoVersion? ArgoVersion = null,
+    bool Agent = false)
 {
     /// <summary>The Argo release the output targets.</summary>
     public Argo.ArgoVersion Target => ArgoVersion ?? Argo.ArgoVersion.Oldest;
@@ -32,6 +35,7 @@ public sealed record GeneratorOptions(
     /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>
     public const string DefaultImage = "ghcr.io/argoflow/argoflow:0.1.0";
 
-    /// <summary>"http", "plugin", "container", "fused-http" or "fused-plugin": the mode label and golden folder name.</summary>
-    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant();
+    /// <summary>"http", "plugin", "container", "fused-http", "fused-plugin", each with "-agent" under --agent: the
+    /// mode label and golden folder name.</summary>
+    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant() + (Agent ? "-agent" : string.Empty);
 }

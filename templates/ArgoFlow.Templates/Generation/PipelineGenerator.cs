@@ -11,8 +11,9 @@ namespace ArgoFlow.Templates.Generation;
 /// Generates everything for a set of specs: per pipeline <c>NAME/workflowtemplate.yaml</c>; per namespace
 /// <c>services/NS/argoflow-SERVICE.yaml</c> (Deployment + Service of every service a step reaches at its default
 /// address; with --fused the one argoflow-pipeline service hosting those step types), <c>services/NS/rbac.yaml</c>, in plugin mode <c>services/NS/executor-plugin.yaml</c>, with
-/// <see cref="GeneratorOptions.NetworkPolicy"/> <c>services/NS/network-policy.yaml</c>; and <c>kustomization.yaml</c>
-/// listing them all. Files come back sorted by path; the bytes depend only on the specs and the options.
+/// <see cref="GeneratorOptions.NetworkPolicy"/> <c>services/NS/network-policy.yaml</c>, with
+/// <see cref="GeneratorOptions.Agent"/> <c>services/NS/argoflow-agent.yaml</c>; and <c>kustomization.yaml</c>
+/// listing them all. With --agent also <see cref="ControllerConfigPatch.File"/>, which is a patch and so in no list. Files come back sorted by path; the bytes depend only on the specs and the options.
 /// </summary>
 public static class PipelineGenerator
 {
@@ -40,6 +41,12 @@ public static class PipelineGenerator
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var kustomization = Kubernetes.Kustomization.Create(files.Select(f => f.Path).ToList());
         files.Add(new GeneratedFile(KustomizationFile, ManifestYaml.Document(Header(specs, options), kustomization)));
+        if (options.Agent)
+        {
+            files.Add(new GeneratedFile(ControllerConfigPatch.File,
+                ManifestYaml.Document(ControllerConfigPatch.Header(Header(specs, options)), ControllerConfigPatch.Create())));
+        }
+
         return files;
     }
 
@@ -47,7 +54,7 @@ public static class PipelineGenerator
     public static string ToStream(IReadOnlyList<GeneratedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return ManifestYaml.Stream(files.Where(f => f.Path != KustomizationFile).Select(f => f.Content));
+        return ManifestYaml.Stream(files.Where(f => f.Path != KustomizationFile && f.Path != ControllerConfigPatch.File).Select(f => f.Content));
     }
 
     private static IEnumerable<GeneratedFile> NamespaceFiles(string ns, IReadOnlyList<PipelineSpec> specs, GeneratorOptions options)
@@ -73,6 +80,13 @@ public static class PipelineGenerator
         {
             yield return new GeneratedFile(dir + "executor-plugin.yaml", ManifestYaml.Document(header, ExecutorPluginManifest.Create(ns, options.Image,
                 options.TlsSecret is { } secret ? (secret, options.TlsCaKey) : null, PluginEndpoints(specs, options.Fused))));
+        }
+
+        if (options.Agent)
+        {
+            // Generated http templates send literal headers only (Content-Type), so the agent reads no Secret.
+            yield return new GeneratedFile(dir + AgentManifests.Name + ".yaml", Documents(header, AgentManifests.For(ns, options.Image, secretHeaders: false,
+                options.TlsSecret is { } caSecret ? (caSecret, options.TlsCaKey) : null)));
         }
 
         if (options.NetworkPolicy)
@@ -168,6 +182,12 @@ public static class PipelineGenerator
         {
             throw new ArgoFlowException(ExitCode.Usage, "--fused works with --mode http or --mode plugin, not container",
                 "the container mode is the pod-per-step baseline; drop --fused or pick another mode");
+        }
+
+        if (options.Agent && options.Mode == GenerationMode.Container)
+        {
+            throw new ArgoFlowException(ExitCode.Usage, "--agent works with --mode http or --mode plugin (also --fused), not container",
+                "the external agent runs http and plugin steps; container steps are pods by design");
         }
 
         if (string.IsNullOrWhiteSpace(options.Image) || options.Image.Any(char.IsWhiteSpace))

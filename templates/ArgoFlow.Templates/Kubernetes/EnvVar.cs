@@ -6,8 +6,8 @@ public sealed record EnvVar(
     string? Value = null,
     EnvVarSource? ValueFrom = null);
 
-/// <summary>Kubernetes <c>EnvVarSource</c> (only secretKeyRef is used).</summary>
-public sealed record EnvVarSource(SecretKeySelector SecretKeyRef);
+/// <summary>Kubernetes <c>EnvVarSource</c>: one key of a Secret, or a field of the pod (downward API).</summary>
+public sealed record EnvVarSource(SecretKeySelector? SecretKeyRef = null, ObjectFieldSelector? FieldRef = null);
 
 /// <summary>Kubernetes <c>SecretKeySelector</c>.</summary>
 public sealed record SecretKeySelector(string Name, string Key);

@@ -8,7 +8,8 @@ namespace ArgoFlow.Templates.Lint;
 /// <summary>
 /// <c>argoflow lint</c>: checks pipeline specs with the spec validator, and Argo Workflow, WorkflowTemplate and
 /// ClusterWorkflowTemplate documents with ArgoFlow's implementation of Argo's lint rules (<see cref="ArgoLinter"/>).
-/// Other Kubernetes documents only need apiVersion, kind and metadata.name.
+/// Other Kubernetes documents only need apiVersion, kind and metadata.name, except the external agent's objects
+/// (<see cref="AgentObjectLinter"/>).
 /// </summary>
 public static class ManifestLinter
 {
@@ -96,6 +97,10 @@ public static class ManifestLinter
                      (mapping["metadata"] as YMapping)?["generateName"] is not YScalar { IsNull: false })
             {
                 bag.Error(mapping["metadata"] ?? mapping, "metadata.name", "is required");
+            }
+            else
+            {
+                AgentObjectLinter.Check(kind, mapping, bag);
             }
         }
 

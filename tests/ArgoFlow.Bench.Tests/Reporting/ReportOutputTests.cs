@@ -39,6 +39,7 @@ public sealed class ReportOutputTests
         Assert.False((bool)container["target"]!["met"]!);
         Assert.Equal(49.6, (double)json["ratios"]![0]!["p50"]!);
         Assert.Equal("10s", (string?)json["cluster"]!["controller"]!["defaultRequeueTime"]);
+        Assert.False((bool)json["cluster"]!["controller"]!["externalAgent"]!);
         Assert.Equal(1500, (double)json["cluster"]!["statusTimes"]![0]!["p50Ms"]!);
     }
 
@@ -51,6 +52,7 @@ public sealed class ReportOutputTests
         var markdown = BenchMarkdown.Write(report, "argoflow bench --cluster", "chart.svg");
 
         Assert.Contains("DEFAULT_REQUEUE_TIME=10s", table, StringComparison.Ordinal);
+        Assert.Contains("http/plugin steps run in an agent pod per workflow", table, StringComparison.Ordinal);
         Assert.Contains("advice: DEFAULT_REQUEUE_TIME is 10s: set 1s", table, StringComparison.Ordinal);
         Assert.Matches(@"container\s+detect\s+status\s+2\s+", table);
         Assert.Contains("What to change to reach 1-3 s:", markdown, StringComparison.Ordinal);

@@ -40,6 +40,40 @@ public sealed class ControllerSettingsTests
     }
 
     [Fact]
+    public async Task TheExternalAgentSettingIsReadFromTheControllerConfigMap()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Store.Add(new FakeResource("apps", "v1", "deployments", "Deployment"), "argo", ControllerDeployment(
+            """{"name":"DEFAULT_REQUEUE_TIME","value":"1s"},{"name":"ARGO_EXECUTOR_PLUGINS","value":"true"}"""));
+        var before = await ControllerSettingsReader.ReadAsync(cluster.Api, "argo", CancellationToken.None);
+        cluster.Server.Store.Add(new FakeResource("", "v1", "configmaps", "ConfigMap"), "argo", (JsonObject)JsonNode.Parse(
+            """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"workflow-controller-configmap","namespace":"argo"},"data":{"disableAgentPodCreation":"true"}}""")!);
+
+        var settings = await ControllerSettingsReader.ReadAsync(cluster.Api, "argo", CancellationToken.None);
+
+        Assert.False(before.ExternalAgent);
+        Assert.Contains(ControllerAdvice.For(before), a => a.StartsWith("ARGO_AGENT_PATCH_RATE", StringComparison.Ordinal));
+        Assert.True(settings.ExternalAgent);
+        Assert.Equal("true", settings.DisableAgentPodCreation);
+        // No agent pod, no patch ticker: the patch-rate advice no longer applies.
+        Assert.StartsWith("controller settings allow 1-3 s pipelines", Assert.Single(ControllerAdvice.For(settings)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreadableConfigMapLeavesTheAgentModeUnset()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Store.Add(new FakeResource("apps", "v1", "deployments", "Deployment"), "argo", ControllerDeployment(""));
+        cluster.Server.Forbid("get", "configmaps");
+
+        var settings = await ControllerSettingsReader.ReadAsync(cluster.Api, "argo", CancellationToken.None);
+
+        Assert.True(settings.Readable);
+        Assert.Null(settings.DisableAgentPodCreation);
+        Assert.False(settings.ExternalAgent);
+    }
+
+    [Fact]
     public async Task ForbiddenOrMissingDeploymentIsReportedNotFatal()
     {
         await using var cluster = await FakeCluster.StartAsync();

@@ -7,7 +7,8 @@ namespace ArgoFlow.Templates.Tests.Generation;
 /// <summary>Generates the committed samples the way the README's command does, with repository-relative names.</summary>
 internal static class SampleOutput
 {
-    public static IReadOnlyList<string> Labels { get; } = ["http", "plugin", "container", "fused-http", "fused-plugin"];
+    public static IReadOnlyList<string> Labels { get; } =
+        ["http", "plugin", "container", "fused-http", "fused-plugin", "http-agent", "plugin-agent", "fused-http-agent"];
 
     public static GeneratorOptions Options(string label) => label switch
     {
@@ -16,6 +17,9 @@ internal static class SampleOutput
         "container" => new GeneratorOptions(GenerationMode.Container),
         "fused-http" => new GeneratorOptions(GenerationMode.Http, Fused: true),
         "fused-plugin" => new GeneratorOptions(GenerationMode.Plugin, Fused: true),
+        "http-agent" => new GeneratorOptions(GenerationMode.Http, Agent: true),
+        "plugin-agent" => new GeneratorOptions(GenerationMode.Plugin, Agent: true),
+        "fused-http-agent" => new GeneratorOptions(GenerationMode.Http, Fused: true, Agent: true),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ArgoFlow.Templates.Manifests;
 using ArgoFlow.Templates.Tests.Generation;
 using ArgoFlow.Templates.Tests.Schema;
 
@@ -26,7 +27,7 @@ public sealed partial class ManifestStructureTests
     [MemberData(nameof(SampleOutput.AllLabels), MemberType = typeof(SampleOutput))]
     public void Every_document_has_a_known_kind_and_a_valid_name(string label)
     {
-        foreach (var document in SampleOutput.Generate(label).SelectMany(f => YamlJson.Documents(f.Content)))
+        foreach (var document in SampleOutput.Generate(label).Where(f => f.Path != ControllerConfigPatch.File).SelectMany(f => YamlJson.Documents(f.Content)))
         {
             var kind = document.GetProperty("kind").GetString()!;
             Assert.Equal(ApiVersions[kind], document.GetProperty("apiVersion").GetString());
@@ -44,7 +45,9 @@ public sealed partial class ManifestStructureTests
     public void Deployments_are_hardened_probed_and_selected_by_their_services(string label)
     {
         var documents = SampleOutput.Generate(label).SelectMany(f => YamlJson.Documents(f.Content)).ToList();
-        var deployments = documents.Where(d => d.GetProperty("kind").GetString() == "Deployment").ToList();
+        // The agent serves no Service (AgentManifestTests holds its own shape).
+        var deployments = documents.Where(d => d.GetProperty("kind").GetString() == "Deployment" &&
+                                               d.GetProperty("metadata").GetProperty("name").GetString() != AgentManifests.Name).ToList();
         Assert.NotEmpty(deployments);
         foreach (var deployment in deployments)
         {
@@ -151,7 +154,8 @@ public sealed partial class ManifestStructureTests
         var kustomization = YamlJson.Documents(files.Single(f => f.Path == "kustomization.yaml").Content)[0];
 
         var listed = kustomization.GetProperty("resources").EnumerateArray().Select(r => r.GetString()!).ToList();
-        Assert.Equal(files.Select(f => f.Path).Where(p => p != "kustomization.yaml").Order(StringComparer.Ordinal), listed);
+        // The controller patch is applied with kubectl patch, never as a resource (it would replace Argo's ConfigMap).
+        Assert.Equal(files.Select(f => f.Path).Where(p => p != "kustomization.yaml" && p != ControllerConfigPatch.File).Order(StringComparer.Ordinal), listed);
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]

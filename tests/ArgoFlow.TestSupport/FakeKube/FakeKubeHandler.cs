@@ -52,24 +52,26 @@ internal sealed class FakeKubeHandler
             ("GET", false, _) => "get",
             ("POST", true, _) => "create",
             ("PUT", false, _) => "update",
+            ("PATCH", false, _) => "patch",
             ("DELETE", false, _) => "delete",
             _ => null,
         };
-        if (verb is null)
+        if (verb is null || (parsed.AllNamespaces && verb is not ("list" or "watch")) ||
+            (parsed.Subresource is not null && verb is not ("get" or "patch")))
         {
             await WriteAsync(context, 405, FakeStatus.Create(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource")).ConfigureAwait(false);
             return;
         }
 
-        if (_server.IsForbidden(verb, parsed.Resource.Plural))
+        if (_server.IsForbidden(verb, parsed.RbacResource))
         {
             var where = parsed.Namespace is null ? "at the cluster scope" : $"in the namespace \"{parsed.Namespace}\"";
-            var message = $"{parsed.Resource.Qualified}{(parsed.Name is null ? "" : $" \"{parsed.Name}\"")} is forbidden: User \"{_server.UserName}\" cannot {verb} resource \"{parsed.Resource.Plural}\" in API group \"{parsed.Resource.Group}\" {where}";
+            var message = $"{parsed.Resource.Qualified}{(parsed.Name is null ? "" : $" \"{parsed.Name}\"")} is forbidden: User \"{_server.UserName}\" cannot {verb} resource \"{parsed.RbacResource}\" in API group \"{parsed.Resource.Group}\" {where}";
             await WriteAsync(context, 403, FakeStatus.Create(403, "Forbidden", message, FakeStatus.Details(parsed.Resource, parsed.Name))).ConfigureAwait(false);
             return;
         }
 
-        if (_server.TakeFailure(verb, parsed.Resource.Plural) is { } failure)
+        if (_server.TakeFailure(verb, parsed.RbacResource) is { } failure)
         {
             var status = FakeStatus.Failure(failure, request.Query["resourceVersion"]);
             if (status["details"]?["retryAfterSeconds"] is { } retryAfter)
@@ -88,6 +90,7 @@ internal sealed class FakeKubeHandler
             "get" => Get(parsed),
             "create" => Create(parsed, await ReadBodyAsync(request).ConfigureAwait(false)),
             "update" => Replace(parsed, await ReadBodyAsync(request).ConfigureAwait(false)),
+            "patch" => await PatchAsync(parsed, request).ConfigureAwait(false),
             _ => Delete(parsed),
         };
         if (verb == "watch")
@@ -154,6 +157,12 @@ internal sealed class FakeKubeHandler
         }
 
         metadata.Remove("resourceVersion");
+        if (p.Resource.HasStatus)
+        {
+            // With a status subresource the API server drops status on create; only /status writes it.
+            body.Remove("status");
+        }
+
         if (p.Namespace is not null)
         {
             metadata["namespace"] = p.Namespace;
@@ -205,8 +214,31 @@ internal sealed class FakeKubeHandler
             metadata["namespace"] = p.Namespace;
         }
 
+        if (p.Resource.HasStatus)
+        {
+            body.Remove("status");
+            if (Store.Get(p.Resource, p.Namespace, p.Name!)?["status"] is { } status)
+            {
+                body["status"] = status.DeepClone();
+            }
+        }
+
         var stored = Store.Replace(p.Resource, p.Namespace, body, version);
         return stored is null ? (409, FakeStatus.Conflict(p.Resource, name!)) : (200, stored);
+    }
+
+    private async Task<(int, JsonObject)> PatchAsync(FakeRequestPath p, HttpRequest request)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (mediaType != FakeMergePatch.MediaType)
+        {
+            return (415, FakeStatus.Create(415, "UnsupportedMediaType", FakeMergePatch.UnsupportedMessage));
+        }
+
+        var body = await ReadBodyAsync(request).ConfigureAwait(false);
+        return body is null
+            ? (400, FakeStatus.Create(400, "BadRequest", "error decoding patch: the patch is not a JSON object"))
+            : FakeMergePatch.Apply(_server, p, body);
     }
 
     private (int, JsonObject) Delete(FakeRequestPath p) =>

@@ -101,6 +101,44 @@ public sealed class FakeKubeStore
         }
     }
 
+    /// <summary>
+    /// Changes an object atomically: <paramref name="change"/> gets a copy of the stored object and returns the new
+    /// one, or null to refuse (then nothing changes). Null also when the object does not exist. A change that
+    /// changes nothing keeps the resourceVersion and sends no watch event, like the real server.
+    /// </summary>
+    public JsonObject? Patch(FakeResource resource, string? ns, string name, Func<JsonObject, JsonObject?> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_lock)
+        {
+            if (!_objects.TryGetValue(Key(resource, ns, name), out var existing))
+            {
+                return null;
+            }
+
+            var next = change(existing.DeepClone().AsObject());
+            if (next is null)
+            {
+                return null;
+            }
+
+            var metadata = next["metadata"]!.AsObject();
+            foreach (var kept in new[] { "uid", "creationTimestamp", "generation", "resourceVersion" })
+            {
+                metadata[kept] = existing["metadata"]![kept]?.DeepClone();
+            }
+
+            if (JsonNode.DeepEquals(existing, next))
+            {
+                return next;
+            }
+
+            var generation = (long?)existing["metadata"]!["generation"] ?? 1;
+            metadata["generation"] = JsonNode.DeepEquals(existing["spec"], next["spec"]) ? generation : generation + 1;
+            return Record(resource, ns, next, "MODIFIED");
+        }
+    }
+
     /// <summary>Changes a stored object in place (the simulated controller's status updates).</summary>
     public JsonObject Update(FakeResource resource, string? ns, string name, Action<JsonObject> change)
     {

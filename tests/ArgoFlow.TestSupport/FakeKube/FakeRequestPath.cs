@@ -1,11 +1,19 @@
 namespace ArgoFlow.TestSupport.FakeKube;
 
 /// <summary>
-/// A parsed resource path: <c>/api/v1/namespaces/NS/PLURAL[/NAME]</c>, <c>/apis/G/V/namespaces/NS/PLURAL[/NAME]</c>
-/// or <c>/apis/G/V/PLURAL[/NAME]</c> for cluster-scoped kinds. Null for anything else.
+/// A parsed resource path: <c>/api/v1/namespaces/NS/PLURAL[/NAME[/status]]</c>,
+/// <c>/apis/G/V/namespaces/NS/PLURAL[/NAME[/status]]</c>, <c>/apis/G/V/PLURAL[/NAME]</c> for cluster-scoped kinds,
+/// and <c>/apis/G/V/PLURAL</c> for a namespaced kind across all namespaces (list and watch only). Null for
+/// anything else, including <c>/status</c> of a kind without that subresource.
 /// </summary>
-internal sealed record FakeRequestPath(FakeResource Resource, string? Namespace, string? Name)
+internal sealed record FakeRequestPath(FakeResource Resource, string? Namespace, string? Name, string? Subresource = null)
 {
+    /// <summary>A namespaced kind addressed without a namespace: the all-namespaces collection.</summary>
+    public bool AllNamespaces => Resource.Namespaced && Namespace is null;
+
+    /// <summary>The name RBAC and the failure plans use: <c>workflowtasksets/status</c> for the subresource.</summary>
+    public string RbacResource => Subresource is null ? Resource.Plural : $"{Resource.Plural}/{Subresource}";
+
     public static FakeRequestPath? Parse(string path, out bool knownGroupVersion)
     {
         knownGroupVersion = false;
@@ -34,17 +42,34 @@ internal sealed record FakeRequestPath(FakeResource Resource, string? Namespace,
             rest += 2;
         }
 
-        if (parts.Length - rest is < 1 or > 2)
+        if (parts.Length - rest is < 1 or > 3)
         {
             return null;
         }
 
         var resource = FakeResource.All.FirstOrDefault(r => r.Group == group && r.Version == version && r.Plural == parts[rest]);
-        if (resource is null || resource.Namespaced != (ns is not null))
+        if (resource is null || (ns is not null && !resource.Namespaced))
         {
             return null;
         }
 
-        return new FakeRequestPath(resource, ns, parts.Length - rest == 2 ? parts[rest + 1] : null);
+        var name = parts.Length - rest >= 2 ? parts[rest + 1] : null;
+        if (resource.Namespaced && ns is null && name is not null)
+        {
+            return null;
+        }
+
+        string? subresource = null;
+        if (parts.Length - rest == 3)
+        {
+            if (parts[rest + 2] != "status" || !resource.HasStatus)
+            {
+                return null;
+            }
+
+            subresource = "status";
+        }
+
+        return new FakeRequestPath(resource, ns, name, subresource);
     }
 }

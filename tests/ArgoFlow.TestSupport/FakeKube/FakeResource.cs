@@ -1,7 +1,8 @@
 namespace ArgoFlow.TestSupport.FakeKube;
 
 /// <summary>A REST resource the fake API server serves: group ("" for core), version, plural, kind, scope.</summary>
-public sealed record FakeResource(string Group, string Version, string Plural, string Kind, bool Namespaced = true)
+/// <param name="HasStatus">The kind has a status subresource: <c>/status</c> writes only status, the object itself never does.</param>
+public sealed record FakeResource(string Group, string Version, string Plural, string Kind, bool Namespaced = true, bool HasStatus = false)
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
@@ -12,11 +13,17 @@ public sealed record FakeResource(string Group, string Version, string Plural, s
     public static readonly FakeResource WorkflowTemplates = new("argoproj.io", "v1alpha1", "workflowtemplates", "WorkflowTemplate");
     public static readonly FakeResource ClusterWorkflowTemplates = new("argoproj.io", "v1alpha1", "clusterworkflowtemplates", "ClusterWorkflowTemplate", false);
 
+    /// <summary>Argo's agent protocol object; its CRD declares a status subresource.</summary>
+    public static readonly FakeResource WorkflowTaskSets = new("argoproj.io", "v1alpha1", "workflowtasksets", "WorkflowTaskSet", HasStatus: true);
+
+    public static readonly FakeResource Secrets = new("", "v1", "secrets", "Secret");
+
+    public static readonly FakeResource Leases = new("coordination.k8s.io", "v1", "leases", "Lease");
+
     public static IReadOnlyList<FakeResource> All { get; } =
     [
-        Workflows, WorkflowTemplates, ClusterWorkflowTemplates,
+        Workflows, WorkflowTemplates, ClusterWorkflowTemplates, WorkflowTaskSets, Secrets, Leases,
         new("", "v1", "configmaps", "ConfigMap"),
-        new("", "v1", "secrets", "Secret"),
         new("", "v1", "services", "Service"),
         new("", "v1", "serviceaccounts", "ServiceAccount"),
         new("apps", "v1", "deployments", "Deployment"),

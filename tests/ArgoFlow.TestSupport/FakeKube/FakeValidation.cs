@@ -55,7 +55,34 @@ internal static partial class FakeValidation
             }
         }
 
+        if (resource == FakeResource.WorkflowTaskSets)
+        {
+            CheckNodeResults(obj, errors);
+        }
+
         return errors;
+    }
+
+    /// <summary>The CRD's structural schema for <c>status.nodes</c>: the string fields must be strings.</summary>
+    private static void CheckNodeResults(JsonObject obj, List<FakeFieldError> errors)
+    {
+        if (obj["status"]?["nodes"] is not JsonObject nodes)
+        {
+            return;
+        }
+
+        foreach (var (nodeId, result) in nodes)
+        {
+            foreach (var (field, value) in new[] { ("phase", result?["phase"]), ("message", result?["message"]), ("progress", result?["progress"]), ("outputs.result", result?["outputs"]?["result"]) })
+            {
+                if (value is not null && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                {
+                    var path = $"status.nodes.{nodeId}.{field}";
+                    var kind = value.GetValueKind().ToString().ToLowerInvariant();
+                    errors.Add(new FakeFieldError(path, $"Invalid value: \"{kind}\": {path} in body must be of type string: \"{kind}\""));
+                }
+            }
+        }
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]

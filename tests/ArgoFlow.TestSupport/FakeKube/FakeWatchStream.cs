@@ -95,7 +95,7 @@ internal sealed class FakeWatchStream
     }
 
     private static bool Matches(FakeEvent evt, FakeRequestPath path, string? name) =>
-        evt.Resource == path.Resource && evt.Namespace == path.Namespace && (name is null || evt.Name == name);
+        evt.Resource == path.Resource && (path.AllNamespaces || evt.Namespace == path.Namespace) && (name is null || evt.Name == name);
 
     private static bool Matches(JsonObject obj, string? name) => name is null || (string?)obj["metadata"]?["name"] == name;
 

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using ArgoFlow.Cluster.Watch;
+
+namespace ArgoFlow.Cli.Commands;
+
+/// <summary>The flags of `argoflow agent` (cluster flags spelled as kubectl's).</summary>
+internal sealed class AgentOptionSet
+{
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)." };
+
+    public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context to use (default: current-context)." };
+
+    public Option<string[]> Namespaces { get; } = new("--namespace", "-n")
+    {
+        Description = "Serve the WorkflowTaskSets of this namespace (repeatable; default: the context's namespace).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<bool> AllNamespaces { get; } = new("--all-namespaces", "-A") { Description = "Serve every namespace (needs a ClusterRole)." };
+
+    public Option<int> Workers { get; } = new("--workers") { Description = "Tasks executed at the same time.", DefaultValueFactory = _ => 16 };
+
+    public Option<int> HttpPort { get; } = new("--http-port") { Description = "Port of /healthz, /readyz and /metrics (0: none).", DefaultValueFactory = _ => 8080 };
+
+    public Option<string[]> Plugins { get; } = new("--plugin")
+    {
+        Description = "Another executor plugin, NAME=URL[,token-file] (repeatable; asked in order after the built-in argoflow plugin).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string> PatchWindow { get; } = new("--patch-window") { Description = "How long results are collected into one status patch.", DefaultValueFactory = _ => "5ms" };
+
+    public Option<int> RequeueAfter { get; } = new("--requeue-after")
+    {
+        Description = "Seconds an argoflow plugin call may run before its node is reported Running and asked again.",
+        DefaultValueFactory = _ => 20,
+    };
+
+    public Option<string> DrainTimeout { get; } = new("--drain-timeout") { Description = "On SIGTERM, how long tasks in flight may finish.", DefaultValueFactory = _ => "25s" };
+
+    public Option<bool> LeaderElect { get; } = new("--leader-elect") { Description = "Only the replica holding the Lease works (for replicas: 2+).", DefaultValueFactory = _ => true };
+
+    public Option<string> LeaseName { get; } = new("--lease-name") { Description = "The Lease (coordination.k8s.io) the replicas share.", DefaultValueFactory = _ => "argoflow-agent" };
+
+    public Option<string?> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the Lease (default: POD_NAMESPACE, else the first served namespace)." };
+
+    public Option<string> LeaseDuration { get; } = new("--lease-duration") { Description = "A standby takes over this long after the leader stopped renewing.", DefaultValueFactory = _ => "10s" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Kubeconfig, Context, Namespaces, AllNamespaces, Workers, HttpPort, Plugins, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public static TimeSpan Duration(ParseResult parse, Option<string> option) => GoDuration.Parse(parse.GetValue(option)!, option.Name);
+}

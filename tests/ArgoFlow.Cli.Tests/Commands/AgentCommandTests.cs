@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using ArgoFlow.TestSupport.FakeKube;
+
+namespace ArgoFlow.Cli.Tests.Commands;
+
+/// <summary>`argoflow agent` end to end in process: flags, a task served from a TaskSet, a clean stop.</summary>
+public sealed class AgentCommandTests
+{
+    [Theory]
+    [InlineData("-A -n argo", "-A/--all-namespaces and -n/--namespace exclude each other")]
+    [InlineData("--plugin hello", "--plugin 'hello' must be NAME=URL[,token-file]")]
+    [InlineData("--plugin hello=ftp://x", "--plugin hello: 'ftp://x' is not an http:// or https:// URL")]
+    [InlineData("--workers 0", "--workers must be >= 1, got 0")]
+    [InlineData("--drain-timeout soon", "--drain-timeout \"soon\": expected a duration")]
+    public async Task Bad_flags_are_usage_errors_that_name_the_flag(string flags, string message)
+    {
+        await using var h = await ClusterCommandHarness.StartAsync();
+        var (code, _, err) = await h.RunAsync(["agent", "--http-port", "0", .. flags.Split(' ')]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agent_serves_a_taskset_of_the_contexts_namespace_and_exits_0_when_stopped()
+    {
+        await using var h = await ClusterCommandHarness.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var run = h.RunAsync(stop.Token, "agent", "--http-port", "0", "--lease-duration", "2s");
+        h.Server.Store.Add(FakeResource.WorkflowTaskSets, "argo", (JsonObject)JsonNode.Parse("""
+            {"apiVersion":"argoproj.io/v1alpha1","kind":"WorkflowTaskSet","metadata":{"name":"wf1","namespace":"argo"},
+             "spec":{"tasks":{"wf1-1":{"name":"x","plugin":{"other":{}}}}}}
+            """)!);
+
+        string? message = null;
+        for (var i = 0; i < 400 && message is null && !run.IsCompleted; i++)
+        {
+            message = (string?)h.Server.Store.Get(FakeResource.WorkflowTaskSets, "argo", "wf1")?["status"]?["nodes"]?["wf1-1"]?["message"];
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        var (code, _, err) = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(code == 0, err);
+        Assert.Equal("no plugin executed the template", message);
+        Assert.Contains("agent serving argo", err, StringComparison.Ordinal);
+        Assert.Equal("", (string?)h.Server.Store.Get(FakeResource.Leases, "argo", "argoflow-agent")!["spec"]!["holderIdentity"]);
+    }
+}

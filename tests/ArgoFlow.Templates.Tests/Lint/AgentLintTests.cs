@@ -1,0 +1,65 @@
+using ArgoFlow.Templates.Lint;
+using ArgoFlow.Templates.Manifests;
+using ArgoFlow.Templates.Tests.Generation;
+
+namespace ArgoFlow.Templates.Tests.Lint;
+
+/// <summary><c>argoflow lint</c> on the external agent's objects: the generated ones pass, broken ones say why.</summary>
+public sealed class AgentLintTests
+{
+    [Fact]
+    public void Generated_agent_objects_and_controller_patch_pass_with_their_kinds()
+    {
+        var files = SampleOutput.Generate("plugin-agent");
+        var agent = ManifestLinter.Lint(files.Single(f => f.Path == "services/argo/argoflow-agent.yaml").Content, "agent.yaml");
+        var patch = ManifestLinter.Lint(files.Single(f => f.Path == ControllerConfigPatch.File).Content, "patch.yaml");
+
+        Assert.True(agent.Ok, string.Join("\n", agent.Problems));
+        Assert.Equal(["ServiceAccount", "Role", "RoleBinding", "Deployment"], agent.Kinds);
+        Assert.True(patch.Ok, string.Join("\n", patch.Problems));
+        Assert.Equal(["ConfigMap"], patch.Kinds);
+    }
+
+    [Theory]
+    [InlineData("disableAgentPodCreation: true")]
+    [InlineData("disableAgentPodCreation: \"yes\"")]
+    public void Controller_setting_must_be_a_quoted_true_or_false(string line)
+    {
+        var text = Patch().Replace("disableAgentPodCreation: \"true\"", line, StringComparison.Ordinal);
+        var problem = Assert.Single(ManifestLinter.Lint(text, "patch.yaml").Problems);
+        Assert.Equal("data.disableAgentPodCreation", problem.Path);
+        Assert.Contains("quoted string \"true\" or \"false\"", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Agent_role_without_status_patch_is_reported()
+    {
+        var text = AgentFile().Replace("""
+                  - workflowtasksets/status
+                verbs:
+                  - patch
+            """, """
+                  - workflowtasksets/status
+                verbs:
+                  - get
+            """, StringComparison.Ordinal);
+        Assert.NotEqual(AgentFile(), text);
+        var problem = Assert.Single(ManifestLinter.Lint(text, "agent.yaml").Problems);
+        Assert.Equal("rules", problem.Path);
+        Assert.Contains("workflowtasksets/status patch", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Agent_deployment_without_token_account_or_readiness_is_reported()
+    {
+        var text = AgentFile()
+            .Replace("automountServiceAccountToken: true", "automountServiceAccountToken: false", StringComparison.Ordinal)
+            .Replace("      serviceAccountName: argoflow-agent\n", string.Empty, StringComparison.Ordinal);
+        var paths = ManifestLinter.Lint(text, "agent.yaml").Problems.Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["spec.template.spec.automountServiceAccountToken", "spec.template.spec.serviceAccountName"], paths);
+    }
+
+    private static string AgentFile() => SampleOutput.Generate("http-agent").Single(f => f.Path == "services/argo/argoflow-agent.yaml").Content;
+
+    private static string Patch() => SampleOutput.Generate("http-agent").Single(f => f.Path == ControllerConfigPatch.File).Content;
+}
