@@ -31,6 +31,8 @@ internal static class RunCommand
 
             var spec = PipelineSpecReader.ReadFile(settings.SpecPath);
             var inputs = RunInputs.Resolve(settings.Input, spec);
+            // Every parameter value is checked against the steps it feeds before a service starts or a step runs.
+            PipelineParameters.Resolve(spec, Parameters(settings, settings.Input));
             var parallel = settings.Parallel ?? (inputs.IsDirectory ? Environment.ProcessorCount : 1);
             using var client = new StepClient();
             await using var services = await RunServices.StartAsync(settings, spec, parallel, stderr, parse.GetValue(CliApp.Verbose), client, cancellationToken);
@@ -51,7 +53,7 @@ internal static class RunCommand
             }
 
             RunSummary.Write(stderr, report, settings.Json);
-            return report.Succeeded ? (int)ExitCode.Ok : (int)ExitCode.Failed;
+            return (int)report.ExitCode;
         });
         return command;
     }
