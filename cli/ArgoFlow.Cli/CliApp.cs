@@ -24,6 +24,7 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        HelpWithExamples.Install(root);
         return root;
     }
 

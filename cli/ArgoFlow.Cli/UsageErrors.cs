@@ -16,6 +16,9 @@ internal static class UsageErrors
         var suggestions = new List<string>();
         var command = parse.CommandResult.Command;
         var unknownOption = parse.Errors.Any(e => Unmatched(e.Message)?.StartsWith('-') == true);
+        // A misspelt command word comes first; the options after it belong to the command meant, not reported.
+        var unknownCommand = parse.Errors.Select(e => Unmatched(e.Message)).FirstOrDefault(w => w is not null) is { } first && !first.StartsWith('-');
+        var reported = 0;
         foreach (var error in parse.Errors)
         {
             if (error.Message == "Required command was not provided." && errors.Count + parse.Errors.Count > 1)
@@ -26,9 +29,9 @@ internal static class UsageErrors
 
             if (Unmatched(error.Message) is { } word)
             {
-                if (unknownOption && !word.StartsWith('-'))
+                if ((unknownCommand && reported++ > 0) || (!unknownCommand && unknownOption && !word.StartsWith('-')))
                 {
-                    // Most likely the value of the unknown option: one error is enough.
+                    // The rest of a misspelt command's line, or the value of an unknown option: one error is enough.
                     continue;
                 }
 

@@ -44,7 +44,8 @@ internal static class CompletionCommand
             Print a shell completion script (commands, options and their values complete from argoflow itself).
 
             Examples:
-              source <(argoflow completion bash)                 # this shell; add the line to ~/.bashrc to keep it
+              argoflow completion bash > ~/.local/share/bash-completion/completions/argoflow
+              source <(argoflow completion bash)                 # this shell only
               argoflow completion zsh > "${fpath[1]}/_argoflow"
               argoflow completion fish > ~/.config/fish/completions/argoflow.fish
             """)

@@ -11,7 +11,7 @@ internal static class LintCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "Pipeline specs, Argo WorkflowTemplate/Workflow YAML, or generated manifests (multi-document files are fine).",
+            Description = "Pipeline specs, Argo WorkflowTemplate/Workflow YAML, generated manifests (multi-document files are fine), or folders: every *.yaml/*.yml under them, as apply -f DIR.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("lint", """
@@ -21,6 +21,7 @@ internal static class LintCommand
 
             Examples:
               argoflow lint samples/pipelines/*.yaml
+              argoflow lint deploy/                      # a folder: every YAML file under it
               argoflow lint deploy/classic/workflowtemplate.yaml
             """)
         {
@@ -28,7 +29,7 @@ internal static class LintCommand
         };
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(files)!.Select(ManifestLinter.LintFile).ToList();
+            var results = parse.GetValue(files)!.SelectMany(Expand).Select(ManifestLinter.LintFile).ToList();
             foreach (var problem in results.SelectMany(r => r.Problems))
             {
                 parse.InvocationConfiguration.Output.WriteLine(problem.ToString());
@@ -42,5 +43,19 @@ internal static class LintCommand
             return (int)(bad == 0 ? ExitCode.Ok : ExitCode.InvalidInput);
         });
         return command;
+    }
+
+    /// <summary>A folder's *.yaml/*.yml files (recursively, sorted, kustomization files aside) as apply -f DIR reads them.</summary>
+    private static IEnumerable<string> Expand(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return [path];
+        }
+
+        var found = Cluster.Apply.ManifestReader.FilesUnder(path);
+        return found.Count > 0
+            ? found
+            : throw new ArgoFlowException(ExitCode.InvalidInput, $"{path}: the folder holds no *.yaml or *.yml files");
     }
 }

@@ -12,7 +12,12 @@ internal static class PluginCommand
 {
     public static Command Create()
     {
-        var command = new Command("plugin", "The Argo executor plugin (sidecar of Argo's agent pod).");
+        var command = new Command("plugin", """
+            The Argo executor plugin (sidecar of Argo's agent pod).
+
+            Examples:
+              argoflow plugin serve --port 4355
+            """);
         command.Subcommands.Add(CreateServe());
         return command;
     }
@@ -35,7 +40,13 @@ internal static class PluginCommand
             Description = "Seconds a request waits for its call before answering Running with a requeue.",
             DefaultValueFactory = _ => 20,
         };
-        var command = new Command("serve", "Serve POST /api/v1/template.execute for argoflow plugin templates.");
+        var command = new Command("serve", """
+            Serve POST /api/v1/template.execute for argoflow plugin templates.
+
+            Examples:
+              argoflow plugin serve
+              argoflow plugin serve --port 4355
+            """);
         command.Options.Add(port);
         command.Options.Add(address);
         command.Options.Add(tokenFile);

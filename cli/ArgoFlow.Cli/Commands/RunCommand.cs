@@ -17,7 +17,16 @@ internal static class RunCommand
     public static Command Create()
     {
         var o = new RunOptions();
-        var command = new Command("run", "Run a pipeline locally against warm services (started in-process by default).");
+        var command = new Command("run", """
+            Run a pipeline locally against warm services (started in this process by default). The summary, the
+            detections per class and the files written go to stderr; -o json puts every result on stdout.
+
+            Examples:
+              argoflow run -f samples/pipelines/privacy.yaml --input ../shared/images/0.jpg --output-dir out
+              argoflow run -f samples/pipelines/classic.yaml --input photos/ --parallel 2 -o json > results.json
+              argoflow run -f samples/pipelines/privacy.yaml --input in.jpg -p padding=16
+              argoflow run -f pipeline.yaml --input s3://uploads/in.jpg --services 10.0.0.5:9090
+            """);
         o.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -17,10 +17,7 @@ public static class ManifestReader
         IEnumerable<string> files;
         if (Directory.Exists(path))
         {
-            files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .Where(f => !Path.GetFileName(f).StartsWith("kustomization.", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
+            files = FilesUnder(path);
         }
         else if (File.Exists(path))
         {
@@ -40,6 +37,14 @@ public static class ManifestReader
 
         return documents;
     }
+
+    /// <summary>The *.yaml/*.yml files under <paramref name="folder"/>, recursively and sorted, kustomization files aside.</summary>
+    public static IReadOnlyList<string> FilesUnder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetFileName(f).StartsWith("kustomization.", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Every document of <paramref name="text"/> as JSON, whatever its shape (a parameter file, a values map).</summary>
     public static IReadOnlyList<JsonNode?> ParseAny(string file, string text)

@@ -150,7 +150,7 @@ public sealed class GenerateCommandTests
         var (code, _, stderr) = await GenerateCli.RunAsync("generate", "-f", GenerateCli.Sample("classic"), "--check");
 
         Assert.Equal(2, code);
-        Assert.StartsWith("error: --check needs -o DIR", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: --check needs --output-dir DIR", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +171,7 @@ public sealed class GenerateCommandTests
         var (code, stdout, _) = await GenerateCli.RunAsync("generate", "--help");
 
         Assert.Equal(0, code);
-        Assert.Contains("argoflow generate -f pipeline.yaml -o deploy/ --check", stdout, StringComparison.Ordinal);
+        Assert.Contains("Examples:\n  argoflow generate -f samples/pipelines/classic.yaml\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("argoflow generate -f pipeline.yaml --output-dir deploy/ --check", stdout, StringComparison.Ordinal);
     }
 }
