@@ -12,6 +12,7 @@ internal static class BenchLocalRun
     public static async Task<BenchResult> RunAsync(BenchOptions shared, BenchLocalOptions local, ParseResult parse, CancellationToken cancellationToken)
     {
         var stderr = parse.InvocationConfiguration.Error;
+        ArgoFlow.Services.Imaging.NativeRuntime.EnsureOpenCv();
         var spec = local.ReadSpec(parse);
         var modes = BenchModes.Parse(parse.GetValue(local.Modes)!);
         var target = GoDuration.Parse(parse.GetValue(shared.Target)!, "--target");

@@ -30,6 +30,7 @@ internal static class OneShotCommand
         command.Hidden = true;
         command.SetAction(async (parse, cancellationToken) =>
         {
+            ArgoFlow.Services.Imaging.NativeRuntime.EnsureOpenCv();
             var name = parse.GetValue(type)!;
             var modelPath = name == "detect" ? RunModels.Resolve(parse.GetValue(model)) : null;
 

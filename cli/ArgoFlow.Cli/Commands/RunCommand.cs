@@ -34,6 +34,8 @@ internal static class RunCommand
             var stderr = parse.InvocationConfiguration.Error;
             if (settings.IsEmbedded)
             {
+                // A machine without OpenCV's system libraries hears which one and the install line, before any work.
+                Services.Imaging.NativeRuntime.EnsureOpenCv();
                 // OpenCV's native library loads while the spec is read; the embedded services need it first.
                 _ = WarmHost.PreloadNativeLibrariesAsync();
             }

@@ -27,6 +27,7 @@ internal static class ServeCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            ArgoFlow.Services.Imaging.NativeRuntime.EnsureOpenCv();
             var (hostOptions, problems) = ServeConfiguration.Load(parse.GetValue(options.Config), options.Read(parse), Environment.GetEnvironmentVariable);
             if (problems.Count > 0)
             {
