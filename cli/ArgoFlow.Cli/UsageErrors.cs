@@ -61,7 +61,7 @@ internal static class UsageErrors
     {
         var bare = word.TrimStart('-');
         return candidates
-            .Select(c => (Name: c, Distance: EditDistance.Between(bare, c.TrimStart('-'))))
+            .Select(c => (Name: c, Distance: ArgoFlow.Core.Errors.NameSuggestions.Distance(bare, c.TrimStart('-'))))
             .Where(c => c.Distance <= Math.Max(1, bare.Length / 3) || c.Name.TrimStart('-').StartsWith(bare, StringComparison.Ordinal) && bare.Length >= 3)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
