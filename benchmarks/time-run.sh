@@ -11,7 +11,7 @@ trap 'rm -rf "$out"' EXIT
 times=()
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  "$argoflow" run -f "$spec" --input "$image" --out "$out/$i" >/dev/null 2>"$out/stderr-$i" \
+  "$argoflow" run -f "$spec" --input "$image" --output-dir "$out/$i" >/dev/null 2>"$out/stderr-$i" \
     || { echo "error: run $i failed:" >&2; cat "$out/stderr-$i" >&2; exit 5; }
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))

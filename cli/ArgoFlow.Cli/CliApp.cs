@@ -24,22 +24,30 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        HelpWithExamples.Install(root);
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var root = BuildRoot();
-        var parse = root.Parse(args);
+        // As argo and kubectl: the command alone, or a command group alone (`argoflow models`), shows its help.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        if (parse.Errors.Count > 0 && parse.Errors.All(e => e.Message == "Required command was not provided."))
+        {
+            parse = root.Parse([.. args, "--help"]);
+        }
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            var (errors, hint) = UsageErrors.Describe(parse);
+            foreach (var error in errors)
             {
-                await stderr.WriteLineAsync($"error: {error.Message}");
+                await stderr.WriteLineAsync($"error: {error}");
             }
 
-            await stderr.WriteLineAsync("hint: run with --help to see the commands and options");
+            await stderr.WriteLineAsync($"hint: {hint}");
             return (int)ExitCode.Usage;
         }
 
@@ -47,20 +55,9 @@ internal static class CliApp
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (ArgoFlowException ex)
+        catch (Exception ex) when (Anticipated(ex) is { } known)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}");
-            if (ex.Hint is not null)
-            {
-                await stderr.WriteLineAsync($"hint: {ex.Hint}");
-            }
-
-            if (parse.GetValue(Verbose))
-            {
-                await stderr.WriteLineAsync(ex.ToString());
-            }
-
-            return (int)ex.ExitCode;
+            return await ReportAsync(known, parse.GetValue(Verbose) ? ex : null, stderr);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,5 +74,41 @@ internal static class CliApp
                 : "hint: this is a bug in ArgoFlow; run again with --verbose and report the stack trace");
             return (int)ExitCode.Bug;
         }
+    }
+
+    /// <summary>
+    /// The user-facing failure inside <paramref name="ex"/>: an <see cref="ArgoFlowException"/> itself or wrapped
+    /// (a type initializer, a task), or a native library the machine lacks.
+    /// </summary>
+    private static ArgoFlowException? Anticipated(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case ArgoFlowException known:
+                    return known;
+                case DllNotFoundException missing:
+                    return ArgoFlow.Services.Imaging.NativeRuntime.Missing(missing.Message);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<int> ReportAsync(ArgoFlowException ex, Exception? verbose, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"error: {ex.Message}");
+        if (ex.Hint is not null)
+        {
+            await stderr.WriteLineAsync($"hint: {ex.Hint}");
+        }
+
+        if (verbose is not null)
+        {
+            await stderr.WriteLineAsync(verbose.ToString());
+        }
+
+        return (int)ex.ExitCode;
     }
 }

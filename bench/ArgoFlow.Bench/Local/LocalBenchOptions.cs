@@ -47,7 +47,7 @@ public sealed record LocalBenchOptions
         var problems = new List<string>();
         if (Iterations is < 1 or > 100_000)
         {
-            problems.Add($"--iterations: must be in 1..100000, got {Iterations}");
+            problems.Add($"--runs: must be in 1..100000, got {Iterations}");
         }
 
         if (Warmup is < 0 or > 10_000)

@@ -20,7 +20,7 @@ public static class BenchMarkdown
             md.AppendLine();
         }
 
-        Line(md, $"{s.Iterations} measured runs per mode after {s.Warmup} warm-up runs, concurrency {s.Concurrency}, modes interleaved; input {string.Join(", ", s.Inputs)}.");
+        Line(md, $"{s.Iterations} measured {(s.Iterations == 1 ? "run" : "runs")} per mode after {s.Warmup} warm-up {(s.Warmup == 1 ? "run" : "runs")}, concurrency {s.Concurrency}, modes interleaved; input {string.Join(", ", s.Inputs)}.");
         Line(md, $"Machine {e.Machine}: {e.Cpu}, {e.Cores} cores, {e.Os}, {e.Runtime}; ArgoFlow {e.ArgoFlow}, ONNX Runtime {e.OnnxRuntime}, OpenCV {e.OpenCv}.");
         md.AppendLine();
         Line(md, $"| mode | n | ok | failed | min | mean | p50 | p90 | p95 | p99 | max | pipelines/s | p95 <= {BenchTable.Ms(s.TargetMs)} |");

@@ -9,9 +9,9 @@ internal static class ApplyCommand
 {
     public static Command Create()
     {
-        var file = new Option<string>("--filename", "-f")
+        var file = new Option<string>("--file", "-f", "--filename")
         {
-            Description = "A YAML file, or a folder whose *.yaml/*.yml files (recursively) are applied.",
+            Description = "A YAML file, or a folder whose *.yaml/*.yml files (recursively) are applied (--filename, kubectl's spelling, works too).",
             Required = true,
         };
         var all = new Option<bool>("--all")
@@ -19,7 +19,15 @@ internal static class ApplyCommand
             Description = "Also apply the service manifests (Deployments, Services, ConfigMaps, RBAC), not only the WorkflowTemplates.",
         };
         var cluster = new ClusterOptions();
-        var command = new Command("apply", "Create or update generated WorkflowTemplates (and with --all the service manifests) on the cluster; applying twice changes nothing.")
+        var command = new Command("apply", """
+            Create or update generated WorkflowTemplates (and with --all the service manifests) on the cluster;
+            applying twice changes nothing. Objects without metadata.namespace go to -n, else the context's namespace.
+
+            Examples:
+              argoflow generate -f pipeline.yaml --output-dir deploy/ && argoflow apply -f deploy/
+              argoflow apply -f deploy/ --all -n argo          # also the services' Deployments, Services and RBAC
+              argoflow apply -f deploy/classic/workflowtemplate.yaml --context kind-argo
+            """)
         {
             file,
             all,
@@ -41,7 +49,15 @@ internal static class ApplyCommand
                 await output.WriteLineAsync(outcome.ToString());
             }
 
-            var summary = $"{objects.Count} object(s) in namespace {connection.Namespace}: {counts.GetValueOrDefault(ApplyAction.Created)} created, " +
+            // Each object's own metadata.namespace wins over the context's: name the namespaces they really went to.
+            var namespaces = objects.Select(o => o.Namespace).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var where = namespaces.Count switch
+            {
+                0 => "cluster-scoped",
+                1 => $"in namespace {namespaces[0]}",
+                _ => $"in namespaces {string.Join(", ", namespaces)}",
+            };
+            var summary = $"{objects.Count} object(s) {where}: {counts.GetValueOrDefault(ApplyAction.Created)} created, " +
                           $"{counts.GetValueOrDefault(ApplyAction.Updated)} updated, {counts.GetValueOrDefault(ApplyAction.Unchanged)} unchanged";
             if (skipped > 0)
             {

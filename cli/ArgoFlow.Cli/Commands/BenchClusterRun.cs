@@ -32,8 +32,8 @@ internal sealed class BenchClusterRun
         var benchOptions = new ClusterBenchOptions
         {
             Templates = templates,
-            Runs = _parse.GetValue(_options.Runs),
-            Warmup = _parse.GetValue(_options.Warmup),
+            Runs = _parse.GetValue(_options.Runs) ?? 5,
+            Warmup = _parse.GetValue(_options.Warmup) ?? 0,
             Parameters = (_parse.GetValue(_options.Parameters) ?? []).Select(p => KeyValueParser.Parse(p, "-p")).ToList(),
             WorkflowTimeout = GoDuration.Parse(_parse.GetValue(_options.Timeout)!, "--timeout"),
             ControllerNamespace = _parse.GetValue(_options.ControllerNamespace)!,

@@ -14,10 +14,15 @@ internal static class BenchCommand
           --cluster --from workflowtemplate/NAME... [--runs N]   submit N workflows per template on the cluster,
               watch them, report the client wall time, the status times and per-step times, and the
               workflow-controller settings that bound step latency (with what to change for 1-3 s pipelines).
-          --local [-f SPEC] [--input PATH|DIR] [--iterations N] [--warmup N] [--concurrency C]
+          --local [-f SPEC] [--input PATH|DIR] [--runs N] [--warmup N] [--concurrency C]
               [--modes warm,cold,inproc] [--service resize|detect|filter] [--target 3s]
               the same pipeline through warm services, a process per step and in-process (the local runner
               is in bench/ArgoFlow.Bench/Local; its options join this command).
+
+        Examples:
+          argoflow bench --local --runs 30 --report bench.md --chart bench.svg
+          argoflow bench --local --service resize --modes warm,inproc -o json
+          argoflow bench --cluster --from workflowtemplate/classic --from workflowtemplate/classic-plugin --runs 20 -n argo
         """;
 
     public static Command Create()

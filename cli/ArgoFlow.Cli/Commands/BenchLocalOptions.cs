@@ -6,7 +6,7 @@ using ArgoFlow.Templates.Spec;
 namespace ArgoFlow.Cli.Commands;
 
 /// <summary>
-/// The flags only `argoflow bench --local` has; --warmup, --target, --output, --report and --chart are shared
+/// The flags only `argoflow bench --local` has; --runs, --warmup, --target, --output, --report and --chart are shared
 /// (<see cref="BenchOptions"/>).
 /// </summary>
 internal sealed class BenchLocalOptions
@@ -14,13 +14,14 @@ internal sealed class BenchLocalOptions
     /// <summary>Warm-up runs per mode when --warmup is not given: the first runs pay JIT and cache misses.</summary>
     public const int DefaultWarmup = 3;
 
+    /// <summary>Measured runs per mode when --runs is not given.</summary>
+    public const int DefaultRuns = 30;
+
     public Option<bool> Local { get; } = new("--local") { Description = "Benchmark on this machine: warm services vs a process per step vs in-process calls." };
 
     public Option<string?> Spec { get; } = new("--file", "-f") { Description = "Pipeline spec to run (default: resize 640x360 -> detect -> gaussian filter)." };
 
     public Option<string?> Input { get; } = new("--input") { Description = "Image or folder of images (default: a 1920x1080 JPEG built from ../shared/images)." };
-
-    public Option<int> Iterations { get; } = new("--iterations") { Description = "Measured runs per mode (--local; default 30).", DefaultValueFactory = _ => 30 };
 
     public Option<int> Concurrency { get; } = new("--concurrency", "-c") { Description = "Pipelines of one mode in flight at once; above 1 the throughput is reported (--local).", DefaultValueFactory = _ => 1 };
 
@@ -36,7 +37,7 @@ internal sealed class BenchLocalOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Local, Spec, Input, Iterations, Concurrency, Modes, Service, Model, WorkDir, Services })
+        foreach (var option in new Option[] { Local, Spec, Input, Concurrency, Modes, Service, Model, WorkDir, Services })
         {
             command.Options.Add(option);
         }

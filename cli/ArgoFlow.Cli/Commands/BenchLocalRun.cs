@@ -12,6 +12,7 @@ internal static class BenchLocalRun
     public static async Task<BenchResult> RunAsync(BenchOptions shared, BenchLocalOptions local, ParseResult parse, CancellationToken cancellationToken)
     {
         var stderr = parse.InvocationConfiguration.Error;
+        ArgoFlow.Services.Imaging.NativeRuntime.EnsureOpenCv();
         var spec = local.ReadSpec(parse);
         var modes = BenchModes.Parse(parse.GetValue(local.Modes)!);
         var target = GoDuration.Parse(parse.GetValue(shared.Target)!, "--target");
@@ -21,8 +22,8 @@ internal static class BenchLocalRun
             Spec = spec,
             Inputs = parse.GetValue(local.Input) is { } input ? BenchInputs.Resolve(input) : [DefaultInput(temp.Path)],
             Modes = modes,
-            Iterations = parse.GetValue(local.Iterations),
-            Warmup = parse.GetResult(shared.Warmup) is null ? BenchLocalOptions.DefaultWarmup : parse.GetValue(shared.Warmup),
+            Iterations = parse.GetValue(shared.Runs) ?? BenchLocalOptions.DefaultRuns,
+            Warmup = parse.GetValue(shared.Warmup) ?? BenchLocalOptions.DefaultWarmup,
             Concurrency = parse.GetValue(local.Concurrency),
             ModelPath = spec.Steps.Any(s => s.Type.Name == "detect") ? RunModels.Resolve(parse.GetValue(local.Model)) : null,
             Target = target,

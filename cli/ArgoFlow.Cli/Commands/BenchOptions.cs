@@ -5,7 +5,7 @@ namespace ArgoFlow.Cli.Commands;
 /// <summary>
 /// The flags of `argoflow bench`. Shared: --output, --report, --chart, --warmup. Cluster mode (--cluster): --from
 /// (repeatable), --runs, -p, --timeout, --controller-namespace and the kubectl flags. The local mode of issue 6
-/// (--local -f SPEC --input --iterations --concurrency --modes warm,cold,inproc --service --target) plugs in as
+/// (--local -f SPEC --input --runs --concurrency --modes warm,cold,inproc --service --target) plugs in as
 /// its own option set and run class beside <see cref="BenchClusterRun"/>.
 /// </summary>
 internal sealed class BenchOptions
@@ -17,9 +17,14 @@ internal sealed class BenchOptions
         Description = "A template to run, workflowtemplate/NAME; repeat for each mode (e.g. the same spec generated in http, plugin and container mode).",
     };
 
-    public Option<int> Runs { get; } = new("--runs") { Description = "Measured workflows per template, interleaved across templates (default 5).", DefaultValueFactory = _ => 5 };
+    /// <summary>One word for measured runs in both modes; --iterations (the local mode's old name) still works.</summary>
+    public Option<int?> Runs { get; } = new("--runs", "--iterations")
+    {
+        Description = "Measured runs per mode, interleaved across modes (default 5 with --cluster: workflows per template; 30 with --local).",
+    };
 
-    public Option<int> Warmup { get; } = new("--warmup") { Description = "Runs per mode done first and left out of the statistics (default 0 with --cluster, 3 with --local).", DefaultValueFactory = _ => 0 };
+    /// <summary>No default value in the option itself, so the help and the two modes' defaults cannot disagree.</summary>
+    public Option<int?> Warmup { get; } = new("--warmup") { Description = "Runs per mode done first and left out of the statistics (default 0 with --cluster, 3 with --local)." };
 
     public Option<string[]> Parameters { get; } = new("--parameter", "-p") { Description = "A workflow parameter NAME=VALUE for every run (repeatable)." };
 

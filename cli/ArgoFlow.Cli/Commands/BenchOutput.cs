@@ -20,6 +20,36 @@ internal static class BenchOutput
         {
             throw new ArgoFlowException(ExitCode.Usage, $"--chart {chart}: the file must end in .svg or .png");
         }
+
+        CheckWritable("--report", parse.GetValue(options.Report));
+        CheckWritable("--chart", parse.GetValue(options.Chart));
+    }
+
+    /// <summary>The file's folder must exist and take a new file, or the whole benchmark would run for nothing.</summary>
+    private static void CheckWritable(string flag, string? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new ArgoFlowException(ExitCode.InvalidInput, $"{flag} {file}: the folder {folder} does not exist",
+                $"create it first (mkdir -p {folder}) or write the file elsewhere");
+        }
+
+        var probe = Path.Combine(folder, $".argoflow-write-check-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgoFlowException(ExitCode.InvalidInput, $"{flag} {file}: cannot write in {folder}: {ex.Message}");
+        }
     }
 
     public static async Task WriteAsync(BenchResult result, BenchOptions options, ParseResult parse)

@@ -22,5 +22,6 @@ internal static class CommandRegistry
         yield return BenchCommand.Create();
         yield return OneShotCommand.Create();
         yield return VersionCommand.Create();
+        yield return CompletionCommand.Create();
     }
 }

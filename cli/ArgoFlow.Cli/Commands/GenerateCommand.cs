@@ -16,10 +16,15 @@ internal static class GenerateCommand
             Required = true,
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = new Option<string>("--output", "-o")
+        var outputDir = new Option<string?>("--output-dir")
         {
-            Description = "Folder to write (NAME/workflowtemplate.yaml, services/NS/*.yaml, kustomization.yaml), or - for one YAML stream on stdout.",
-            DefaultValueFactory = _ => "-",
+            Description = "Folder to write (NAME/workflowtemplate.yaml, services/NS/*.yaml, kustomization.yaml); without it, one YAML stream on stdout.",
+            HelpName = "DIR",
+        };
+        var format = new Option<string?>("--output", "-o")
+        {
+            Description = "Output format of the stream on stdout: yaml (the only one; the folder is --output-dir).",
+            HelpName = "yaml",
         };
         var mode = new Option<string>("--mode")
         {
@@ -54,26 +59,27 @@ internal static class GenerateCommand
             Description = "Also emit the external agent (argoflow agent: Deployment, ServiceAccount, Role, RoleBinding) and " +
                 "controller/workflow-controller-configmap.patch.yaml (disableAgentPodCreation: \"true\"): http and plugin steps then run with no pod (Argo >= 4.1).",
         };
-        var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output folder, print a unified diff and exit 7 if anything differs." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output-dir folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
             Generate Argo WorkflowTemplates and service manifests from pipeline specs. Output is deterministic.
 
             Examples:
               argoflow generate -f samples/pipelines/classic.yaml
-              argoflow generate -f samples/pipelines/classic.yaml -f samples/pipelines/privacy.yaml -o deploy/
-              argoflow generate -f pipeline.yaml --mode plugin -o deploy/ && kubectl apply -k deploy/
-              argoflow generate -f pipeline.yaml -o deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
-              argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin -o deploy/plugin
-              argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls -o deploy/
-              argoflow generate -f pipeline.yaml --argo-version v3.7 -o deploy/   # adds backoff caps
-              argoflow generate -f pipeline.yaml --agent -o deploy/   # then kubectl patch (see the patch file's header)
+              argoflow generate -f samples/pipelines/classic.yaml -f samples/pipelines/privacy.yaml --output-dir deploy/
+              argoflow generate -f pipeline.yaml --mode plugin --output-dir deploy/ && kubectl apply -k deploy/
+              argoflow generate -f pipeline.yaml --output-dir deploy/ --check    # in CI: fails (exit 7) if deploy/ is stale
+              argoflow generate -f pipeline.yaml --mode plugin --name-suffix -plugin --output-dir deploy/plugin
+              argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls --output-dir deploy/
+              argoflow generate -f pipeline.yaml --argo-version v3.7 --output-dir deploy/   # adds backoff caps
+              argoflow generate -f pipeline.yaml --agent --output-dir deploy/   # then kubectl patch (see the patch file's header)
             """)
         {
-            files, output, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, agent, check,
+            files, outputDir, format, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, agent, check,
         };
         command.SetAction((parse, _) =>
         {
+            var folder = OutputFolder(parse.GetValue(format), parse.GetValue(outputDir));
             var options = new GeneratorOptions(
                 Enum.Parse<GenerationMode>(parse.GetValue(mode)!, ignoreCase: true),
                 parse.GetValue(fused),
@@ -95,24 +101,46 @@ internal static class GenerateCommand
                 parse.InvocationConfiguration.Error.WriteLine($"note: gRPC clients trust the CA in key {GeneratorOptions.DefaultTlsCaKey} of Secret {options.TlsSecret}; for a self-signed certificate give --tls-ca-key tls.crt");
             }
 
-            if (options.Agent && parse.GetValue(output) == "-")
+            if (options.Agent && folder is null)
             {
                 // The controller setting is a patch of Argo's ConfigMap, not a resource: it cannot ride in the stream.
-                parse.InvocationConfiguration.Error.WriteLine("note: also switch the controller: kubectl -n argo patch configmap workflow-controller-configmap --type merge -p '{\"data\":{\"disableAgentPodCreation\":\"true\"}}' (with -o DIR it is written to controller/workflow-controller-configmap.patch.yaml)");
+                parse.InvocationConfiguration.Error.WriteLine("note: also switch the controller: kubectl -n argo patch configmap workflow-controller-configmap --type merge -p '{\"data\":{\"disableAgentPodCreation\":\"true\"}}' (with --output-dir DIR it is written to controller/workflow-controller-configmap.patch.yaml)");
             }
 
-            return Task.FromResult(Render(parse.GetValue(output)!, generated, parse.GetValue(check), parse.InvocationConfiguration));
+            return Task.FromResult(Render(folder, generated, parse.GetValue(check), parse.InvocationConfiguration));
         });
         return command;
     }
 
-    private static int Render(string output, IReadOnlyList<GeneratedFile> generated, bool check, InvocationConfiguration console)
+    /// <summary>
+    /// The folder to write, or null for the stream on stdout. -o was the folder before it became the output format
+    /// (as in argo and kubectl); a folder given to -o is refused with the new spelling rather than silently
+    /// becoming a folder named "json".
+    /// </summary>
+    private static string? OutputFolder(string? format, string? outputDir)
     {
-        if (output == "-")
+        if (format is null or "yaml" or "-")
+        {
+            return outputDir;
+        }
+
+        if (format is "json" or "name" or "wide")
+        {
+            throw new ArgoFlowException(ExitCode.Usage, $"-o {format}: generate writes YAML only",
+                "leave -o out for the YAML stream on stdout, or write the files with --output-dir DIR");
+        }
+
+        throw new ArgoFlowException(ExitCode.Usage, $"-o {format}: -o is the output format (yaml), no longer the folder to write",
+            $"write the files to a folder with --output-dir {format}");
+    }
+
+    private static int Render(string? output, IReadOnlyList<GeneratedFile> generated, bool check, InvocationConfiguration console)
+    {
+        if (output is null)
         {
             if (check)
             {
-                throw new ArgoFlowException(ExitCode.Usage, "--check needs -o DIR: the folder to compare with");
+                throw new ArgoFlowException(ExitCode.Usage, "--check needs --output-dir DIR: the folder to compare with");
             }
 
             console.Output.Write(PipelineGenerator.ToStream(generated));

@@ -12,7 +12,14 @@ internal static class GetCommand
         var name = new Argument<string>("NAME") { Description = "The workflow's name." };
         var output = new Option<string?>("--output", "-o") { Description = "Output: json, yaml or wide (default: summary, steps and results)." };
         var cluster = new ClusterOptions();
-        var command = new Command("get", "Show a workflow: phase, each step's status and observed duration, and the step outputs (e.g. detections).")
+        var command = new Command("get", """
+            Show a workflow: phase, each step's status and observed duration, and the step outputs (e.g. detections).
+
+            Examples:
+              argoflow get classic-x7k2p -n argo
+              argoflow get classic-x7k2p -o wide
+              argoflow get classic-x7k2p -o json --context kind-argo --request-timeout 10s
+            """)
         {
             name,
             output,

@@ -22,7 +22,13 @@ internal static class HealthCommand
             DefaultValueFactory = _ => string.Empty,
         };
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the answer.", DefaultValueFactory = _ => 5 };
-        var command = new Command("health", "Check a warm service's grpc.health.v1 status; exit 0 only when SERVING.");
+        var command = new Command("health", """
+            Check a warm service's grpc.health.v1 status; exit 0 only when SERVING (a readiness probe).
+
+            Examples:
+              argoflow health
+              argoflow health --target argoflow-detect.argo.svc:9090 --service detect --timeout 2
+            """);
         command.Options.Add(target);
         command.Options.Add(service);
         command.Options.Add(timeout);
@@ -31,7 +37,8 @@ internal static class HealthCommand
             var address = parse.GetValue(target)!;
             var name = parse.GetValue(service)!;
             var grpcName = StepCatalog.Find(name)?.GrpcService ?? name;
-            if (!Uri.TryCreate("http://" + address, UriKind.Absolute, out var uri) || uri.Port <= 0 || uri.AbsolutePath != "/")
+            if (!Uri.TryCreate("http://" + address, UriKind.Absolute, out var uri) || uri.Port <= 0 || uri.AbsolutePath != "/" ||
+                !address.EndsWith(":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             {
                 throw new ArgoFlowException(ExitCode.Usage, $"--target '{address}' is not host:port");
             }

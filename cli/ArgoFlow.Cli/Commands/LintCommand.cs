@@ -11,7 +11,7 @@ internal static class LintCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "Pipeline specs, Argo WorkflowTemplate/Workflow YAML, or generated manifests (multi-document files are fine).",
+            Description = "Pipeline specs, Argo WorkflowTemplate/Workflow YAML, generated manifests (multi-document files are fine), or folders: every *.yaml/*.yml under them, as apply -f DIR.",
             Arity = ArgumentArity.OneOrMore,
         };
         var argoVersion = ArgoVersionOption.Create("The lowest Argo release the workflows must work on: fields it lacks are problems.");
@@ -22,6 +22,7 @@ internal static class LintCommand
 
             Examples:
               argoflow lint samples/pipelines/*.yaml
+              argoflow lint deploy/                      # a folder: every YAML file under it
               argoflow lint deploy/classic/workflowtemplate.yaml
               argoflow lint --argo-version v3.7 deploy/classic/workflowtemplate.yaml
             """)
@@ -31,7 +32,7 @@ internal static class LintCommand
         command.SetAction(parse =>
         {
             var target = ArgoVersionOption.Read(parse, argoVersion);
-            var results = parse.GetValue(files)!.Select(f => ManifestLinter.LintFile(f, target)).ToList();
+            var results = parse.GetValue(files)!.SelectMany(Expand).Select(f => ManifestLinter.LintFile(f, target)).ToList();
             foreach (var problem in results.SelectMany(r => r.Problems))
             {
                 parse.InvocationConfiguration.Output.WriteLine(problem.ToString());
@@ -45,5 +46,19 @@ internal static class LintCommand
             return (int)(bad == 0 ? ExitCode.Ok : ExitCode.InvalidInput);
         });
         return command;
+    }
+
+    /// <summary>A folder's *.yaml/*.yml files (recursively, sorted, kustomization files aside) as apply -f DIR reads them.</summary>
+    private static IEnumerable<string> Expand(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return [path];
+        }
+
+        var found = Cluster.Apply.ManifestReader.FilesUnder(path);
+        return found.Count > 0
+            ? found
+            : throw new ArgoFlowException(ExitCode.InvalidInput, $"{path}: the folder holds no *.yaml or *.yml files");
     }
 }

@@ -16,7 +16,12 @@ internal static class OneShotCommand
         var type = new Argument<string>("TYPE") { Description = "resize, detect or filter." };
         var store = new Option<string>("--store") { Description = "The local directory store the request's keys refer to.", Required = true };
         var model = new Option<string?>("--model") { Description = "Detection model (.onnx), for detect." };
-        var command = new Command("oneshot", "Run one step in a fresh process with no server to reach (the bench's cold mode); the request JSON on stdin.")
+        var command = new Command("oneshot", """
+            Run one step in a fresh process with no server to reach (the bench's cold mode); the request JSON on stdin.
+
+            Examples:
+              echo '{"input":"in.jpg","maxSide":640}' | argoflow oneshot resize --store ./data
+            """)
         {
             type,
             store,
@@ -25,6 +30,7 @@ internal static class OneShotCommand
         command.Hidden = true;
         command.SetAction(async (parse, cancellationToken) =>
         {
+            ArgoFlow.Services.Imaging.NativeRuntime.EnsureOpenCv();
             var name = parse.GetValue(type)!;
             var modelPath = name == "detect" ? RunModels.Resolve(parse.GetValue(model)) : null;
 

@@ -12,7 +12,12 @@ internal static class PluginCommand
 {
     public static Command Create()
     {
-        var command = new Command("plugin", "The Argo executor plugin (sidecar of Argo's agent pod).");
+        var command = new Command("plugin", """
+            The Argo executor plugin (sidecar of Argo's agent pod).
+
+            Examples:
+              argoflow plugin serve --port 4355
+            """);
         command.Subcommands.Add(CreateServe());
         return command;
     }
@@ -46,7 +51,14 @@ internal static class PluginCommand
             Description = "Largest timeoutSeconds a template may ask for; more gets a Failed node.",
             DefaultValueFactory = _ => new PluginOptions().MaxTimeoutSeconds,
         };
-        var command = new Command("serve", "Serve POST /api/v1/template.execute for argoflow plugin templates.");
+        var command = new Command("serve", """
+            Serve POST /api/v1/template.execute for argoflow plugin templates.
+
+            Examples:
+              argoflow plugin serve
+              argoflow plugin serve --port 4355
+              argoflow plugin serve --allow-endpoint 'argoflow-*.imaging.svc.cluster.local:9090'
+            """);
         command.Options.Add(port);
         command.Options.Add(address);
         command.Options.Add(tokenFile);

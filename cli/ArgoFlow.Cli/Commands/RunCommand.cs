@@ -17,7 +17,16 @@ internal static class RunCommand
     public static Command Create()
     {
         var o = new RunOptions();
-        var command = new Command("run", "Run a pipeline locally against warm services (started in-process by default).");
+        var command = new Command("run", """
+            Run a pipeline locally against warm services (started in this process by default). The summary, the
+            detections per class and the files written go to stderr; -o json puts every result on stdout.
+
+            Examples:
+              argoflow run -f samples/pipelines/privacy.yaml --input ../shared/images/0.jpg --output-dir out
+              argoflow run -f samples/pipelines/classic.yaml --input photos/ --parallel 2 -o json > results.json
+              argoflow run -f samples/pipelines/privacy.yaml --input in.jpg -p padding=16
+              argoflow run -f pipeline.yaml --input s3://uploads/in.jpg --services 10.0.0.5:9090
+            """);
         o.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -25,12 +34,16 @@ internal static class RunCommand
             var stderr = parse.InvocationConfiguration.Error;
             if (settings.IsEmbedded)
             {
+                // A machine without OpenCV's system libraries hears which one and the install line, before any work.
+                Services.Imaging.NativeRuntime.EnsureOpenCv();
                 // OpenCV's native library loads while the spec is read; the embedded services need it first.
                 _ = WarmHost.PreloadNativeLibrariesAsync();
             }
 
             var spec = PipelineSpecReader.ReadFile(settings.SpecPath);
             var inputs = RunInputs.Resolve(settings.Input, spec);
+            // Every parameter value is checked against the steps it feeds before a service starts or a step runs.
+            PipelineParameters.Resolve(spec, Parameters(settings, settings.Input));
             var parallel = settings.Parallel ?? (inputs.IsDirectory ? Environment.ProcessorCount : 1);
             using var client = new StepClient();
             await using var services = await RunServices.StartAsync(settings, spec, parallel, stderr, parse.GetValue(CliApp.Verbose), client, cancellationToken);
@@ -51,7 +64,7 @@ internal static class RunCommand
             }
 
             RunSummary.Write(stderr, report, settings.Json);
-            return report.Succeeded ? (int)ExitCode.Ok : (int)ExitCode.Failed;
+            return (int)report.ExitCode;
         });
         return command;
     }

@@ -13,7 +13,8 @@ internal sealed class RunInputs
     /// <summary>The spec parameter `--input` sets.</summary>
     public const string ParameterName = "input";
 
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff"];
+    /// <summary>The formats the services decode (JPEG, PNG, WebP); a folder's other files are left alone.</summary>
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp"];
     private readonly List<string> localFiles;
     private readonly string? reference;
 

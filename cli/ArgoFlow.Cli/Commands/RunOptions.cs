@@ -13,9 +13,10 @@ internal sealed class RunOptions
     {
         Description = "An image file, a folder of images, or a URI/key the services read (sets the spec's 'input' parameter).",
     };
-    private readonly Option<string?> output = new("--out")
+    private readonly Option<string?> output = new("--output-dir", "--out")
     {
-        Description = "Folder for the outputs (the embedded services' store). Default: a new folder under the temp directory.",
+        Description = "Folder for the outputs (the embedded services' store). Default: a new folder under the temp directory, printed.",
+        HelpName = "DIR",
     };
     private readonly Option<string> services = new("--services")
     {
@@ -26,17 +27,22 @@ internal sealed class RunOptions
     {
         Description = "Detection model (.onnx) for the embedded detect service. Default: ARGOFLOW_MODELS, then ../shared/models.",
     };
-    private readonly Option<string[]> parameters = new("--param", "-p")
+    private readonly Option<string[]> parameters = new("--parameter", "-p")
     {
-        Description = "A pipeline parameter NAME=VALUE (repeatable).",
+        Description = "A pipeline parameter NAME=VALUE (repeatable; overrides --parameter-file).",
         AllowMultipleArgumentsPerToken = false,
+    };
+    private readonly Option<string?> parameterFile = new("--parameter-file")
+    {
+        Description = "A YAML or JSON file of parameters, name: value (as argo submit --parameter-file).",
+        HelpName = "FILE",
     };
     private readonly Option<int> repeat = new("--repeat") { Description = "Run each input N times on the warm services.", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> parallel = new("--parallel")
     {
         Description = "Runs in flight at once. Default: the processor count for a folder, else 1.",
     };
-    private readonly Option<string> format = new("--output")
+    private readonly Option<string> format = new("--output", "-o")
     {
         Description = "table (summary on stderr) or json (results on stdout, summary on stderr).",
         DefaultValueFactory = _ => "table",
@@ -44,7 +50,7 @@ internal sealed class RunOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { file, input, output, services, model, parameters, repeat, parallel, format })
+        foreach (var option in new Option[] { file, input, output, services, model, parameters, parameterFile, repeat, parallel, format })
         {
             command.Options.Add(option);
         }
@@ -54,6 +60,14 @@ internal sealed class RunOptions
     {
         var problems = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (parse.GetValue(parameterFile) is { } path)
+        {
+            foreach (var (name, value) in Cluster.Submit.ParameterFile.Read(path))
+            {
+                values[name] = value;
+            }
+        }
+
         foreach (var pair in parse.GetValue(parameters) ?? [])
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);

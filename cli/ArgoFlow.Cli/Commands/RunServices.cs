@@ -35,7 +35,7 @@ internal sealed class RunServices : IAsyncDisposable
     /// <param name="spec">The pipeline: its step types decide which services start.</param>
     /// <param name="parallel">Runs in flight at once: sizes the queues and the inference threads.</param>
     /// <param name="stderr">Where to say where the outputs go.</param>
-    /// <param name="verbose">Service logs from Information instead of Warning.</param>
+    /// <param name="verbose">Service logs from Information; none without it.</param>
     /// <param name="client">The run's step client: its connection is opened and warmed while the services warm up.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<RunServices> StartAsync(
@@ -69,7 +69,8 @@ internal sealed class RunServices : IAsyncDisposable
             IntraOpThreads = WarmHostOptions.IntraOpThreadsFor(parallel),
             ConfigureLogging = logging => logging
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-                .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning),
+                // The summary and the step errors say what went wrong; the services' own log lines only with --verbose.
+                .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.None),
         };
         var host = await WarmHost.StartAsync(options, null, null, cancellationToken);
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArgoFlow.Core.Errors;
 using ArgoFlow.Steps.Runner;
 using Spectre.Console;
 
@@ -80,6 +81,17 @@ internal static class RunSummary
         if (failures.Count > MaxFailuresShown)
         {
             stderr.WriteLine($"error: ... and {failures.Count - MaxFailuresShown} more failed steps (--output json lists all)");
+        }
+
+        var hint = failures.Select(f => f.Step.FailureCode).Distinct().ToList() switch
+        {
+            [ExitCode.Unavailable] => "hint: is a service listening there? leave --services out to start them in this process, or start them with `argoflow serve`",
+            [ExitCode.InvalidInput] => "hint: the services refused the input or a parameter; check the file and the -p values",
+            _ => null,
+        };
+        if (hint is not null)
+        {
+            stderr.WriteLine(hint);
         }
     }
 

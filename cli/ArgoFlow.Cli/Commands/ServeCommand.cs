@@ -16,10 +16,18 @@ internal static class ServeCommand
     public static Command Create()
     {
         var options = new ServeOptions();
-        var command = new Command("serve", "Run the warm gRPC services (resize, detect, filter) with health, metrics and JSON routes.");
+        var command = new Command("serve", """
+            Run the warm gRPC services (resize, detect, filter) with health, metrics and JSON routes.
+
+            Examples:
+              argoflow serve --store ./data
+              argoflow serve --services resize,filter --grpc-port 9090 --http-port -1
+              argoflow serve --store s3://images --model /models/FastestDet.onnx
+            """);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            ArgoFlow.Services.Imaging.NativeRuntime.EnsureOpenCv();
             var (hostOptions, problems) = ServeConfiguration.Load(parse.GetValue(options.Config), options.Read(parse), Environment.GetEnvironmentVariable);
             if (problems.Count > 0)
             {

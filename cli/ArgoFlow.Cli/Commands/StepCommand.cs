@@ -15,7 +15,13 @@ internal static class StepCommand
 {
     public static Command Create()
     {
-        var command = new Command("step", "Call one warm service once and print its result JSON (what --mode container templates run).");
+        var command = new Command("step", """
+            Call one warm service once and print its result JSON (what --mode container templates run).
+
+            Examples:
+              argoflow step resize --target 127.0.0.1:9090 --input in/photo.jpg --max-side 1280
+              argoflow step detect --target 127.0.0.1:9090 --input in/photo.jpg --classes person
+            """);
         foreach (var type in StepCatalog.All)
         {
             command.Subcommands.Add(CreateFor(type));
@@ -27,7 +33,13 @@ internal static class StepCommand
     private static Command CreateFor(StepType type)
     {
         var options = new StepOptions(type);
-        var command = new Command(type.Name, type.Description);
+        var command = new Command(type.Name, $"""
+            {type.Description}
+
+            Examples:
+              argoflow step {type.Name} --target 127.0.0.1:9090 --input in/photo.jpg
+              argoflow step {type.Name} --target argoflow-{type.Name}.argo.svc:9090 --input s3://images/in.jpg --timeout-seconds 10
+            """);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

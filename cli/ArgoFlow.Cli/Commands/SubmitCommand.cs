@@ -12,7 +12,16 @@ internal static class SubmitCommand
     public static Command Create()
     {
         var options = new SubmitOptions();
-        var command = new Command("submit", "Start a workflow from a WorkflowTemplate on the cluster, a Workflow file, or a pipeline spec (generated, applied and submitted).");
+        var command = new Command("submit", """
+            Start a workflow from a WorkflowTemplate on the cluster, a Workflow file, or a pipeline spec (generated,
+            applied and submitted). Flags as in `argo submit`: the file is an argument, -f is --parameter-file.
+
+            Examples:
+              argoflow submit --from workflowtemplate/classic -p input=s3://images/in.jpg --watch
+              argoflow submit workflow.yaml -n argo --wait -o name
+              argoflow submit samples/pipelines/privacy.yaml --mode plugin -f params.yaml --wait
+              argoflow submit --from wftmpl/classic --dry-run -o yaml
+            """);
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => new SubmitRun(options, parse).RunAsync(cancellationToken));
         return command;
@@ -42,10 +51,32 @@ internal static class SubmitCommand
 
     internal static SubmitRequest Request(SubmitOptions options, ParseResult parse) => new()
     {
-        Parameters = (parse.GetValue(options.Parameters) ?? []).Select(p => KeyValueParser.Parse(p, "-p")).ToList(),
+        Parameters = Merge(
+            parse.GetValue(options.ParameterFile) is { } file ? ParameterFile.Read(file) : [],
+            (parse.GetValue(options.Parameters) ?? []).Select(p => KeyValueParser.Parse(p, "-p"))),
         GenerateName = parse.GetValue(options.GenerateName),
         Labels = KeyValueParser.ParseLabels(parse.GetValue(options.Labels) ?? []),
         ServiceAccount = parse.GetValue(options.ServiceAccount),
         DryRun = parse.GetValue(options.DryRun),
     };
+
+    /// <summary>The file's parameters, then the -p values: a name given twice keeps its place and takes the last value.</summary>
+    internal static List<KeyValuePair<string, string>> Merge(IEnumerable<KeyValuePair<string, string>> file, IEnumerable<KeyValuePair<string, string>> flags)
+    {
+        var merged = new List<KeyValuePair<string, string>>();
+        foreach (var pair in file.Concat(flags))
+        {
+            var at = merged.FindIndex(p => p.Key == pair.Key);
+            if (at >= 0)
+            {
+                merged[at] = pair;
+            }
+            else
+            {
+                merged.Add(pair);
+            }
+        }
+
+        return merged;
+    }
 }

@@ -9,9 +9,17 @@ internal sealed class SubmitOptions
 
     public Option<string?> From { get; } = new("--from") { Description = "Submit from a template on the cluster: workflowtemplate/NAME." };
 
-    public Option<string?> File { get; } = new("--filename", "-f")
+    public Argument<string?> File { get; } = new("FILE")
     {
-        Description = "Submit a Workflow manifest, or a pipeline spec (generated in memory, its templates applied, then submitted).",
+        Description = "A Workflow manifest, or a pipeline spec (generated in memory, its templates applied, then submitted).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    /// <summary>argo submit's -f: a file of parameters, not the workflow (that is the FILE argument, as in argo).</summary>
+    public Option<string?> ParameterFile { get; } = new("--parameter-file", "-f")
+    {
+        Description = "A YAML or JSON file of parameters, name: value; -p values override it (as argo submit -f).",
+        HelpName = "FILE",
     };
 
     public Option<string[]> Parameters { get; } = new("--parameter", "-p")
@@ -44,7 +52,8 @@ internal sealed class SubmitOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { From, File, Parameters, GenerateName, Labels, ServiceAccount, DryRun, Watch, Wait, Timeout, Mode, Output })
+        command.Arguments.Add(File);
+        foreach (var option in new Option[] { From, ParameterFile, Parameters, GenerateName, Labels, ServiceAccount, DryRun, Watch, Wait, Timeout, Mode, Output })
         {
             command.Options.Add(option);
         }

@@ -31,7 +31,8 @@ internal sealed class SubmitRun
         var file = _parse.GetValue(_options.File);
         if ((from is null) == (file is null))
         {
-            throw new ArgoFlowException(ExitCode.Usage, "give exactly one of --from workflowtemplate/NAME or -f FILE");
+            throw new ArgoFlowException(ExitCode.Usage, "give exactly one of --from workflowtemplate/NAME or a FILE argument",
+                "as in `argo submit`: argoflow submit FILE, or argoflow submit --from workflowtemplate/NAME (-f is --parameter-file)");
         }
 
         var format = _parse.GetValue(_options.Output);

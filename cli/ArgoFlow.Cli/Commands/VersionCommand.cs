@@ -12,7 +12,13 @@ internal static class VersionCommand
 
     public static Command Create()
     {
-        var command = new Command("version", "Print the ArgoFlow version.");
+        var command = new Command("version", """
+            Print the ArgoFlow version.
+
+            Examples:
+              argoflow version
+              argoflow --version
+            """);
         command.SetAction(parse =>
         {
             parse.InvocationConfiguration.Output.WriteLine(Text);

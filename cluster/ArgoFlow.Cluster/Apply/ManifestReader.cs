@@ -17,10 +17,7 @@ public static class ManifestReader
         IEnumerable<string> files;
         if (Directory.Exists(path))
         {
-            files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .Where(f => !Path.GetFileName(f).StartsWith("kustomization.", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
+            files = FilesUnder(path);
         }
         else if (File.Exists(path))
         {
@@ -41,20 +38,31 @@ public static class ManifestReader
         return documents;
     }
 
-    public static IReadOnlyList<ManifestDocument> Parse(string file, string text)
+    /// <summary>The *.yaml/*.yml files under <paramref name="folder"/>, recursively and sorted, kustomization files aside.</summary>
+    public static IReadOnlyList<string> FilesUnder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetFileName(f).StartsWith("kustomization.", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Every document of <paramref name="text"/> as JSON, whatever its shape (a parameter file, a values map).</summary>
+    public static IReadOnlyList<JsonNode?> ParseAny(string file, string text)
     {
-        var stream = new YamlStream();
+        var stream = Load(file, text);
         try
         {
-            stream.Load(new StringReader(text));
+            return stream.Documents.Select(d => YamlToJson.Convert(d.RootNode)).ToList();
         }
         catch (YamlException ex)
         {
-            throw new ValidationException([
-                new Diagnostic(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), "", $"invalid YAML: {ex.Message}"),
-            ]);
+            throw new ValidationException([new Diagnostic(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), "", ex.Message)]);
         }
+    }
 
+    public static IReadOnlyList<ManifestDocument> Parse(string file, string text)
+    {
+        var stream = Load(file, text);
         var result = new List<ManifestDocument>();
         var problems = new List<Diagnostic>();
         foreach (var doc in stream.Documents)
@@ -86,5 +94,27 @@ public static class ManifestReader
         }
 
         return problems.Count > 0 ? throw new ValidationException(problems) : result;
+    }
+
+    private static YamlStream Load(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var (line, column, message) = ArgoFlow.Templates.Yaml.YamlErrorPosition.Locate(text, ex, ex.Message);
+            throw new ValidationException([new Diagnostic(new SourceLocation(file, line, column), "", $"invalid YAML: {message}")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException when the text ends inside a flow collection.
+            var (line, column, message) = ArgoFlow.Templates.Yaml.YamlErrorPosition.Locate(text, null, "unexpected end of the file");
+            throw new ValidationException([new Diagnostic(new SourceLocation(file, line, column), "", $"invalid YAML: {message}")]);
+        }
+
+        return stream;
     }
 }

@@ -70,11 +70,23 @@ public sealed class KubeApiClient
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         }
 
-        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        using var limit = RequestLimit(cancellationToken);
+        string text;
+        HttpStatusCode code;
+        try
         {
-            throw Error(response.StatusCode, text, method, path);
+            using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
+            text = await response.Content.ReadAsStringAsync(limit.Token).ConfigureAwait(false);
+            code = response.StatusCode;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(method, path, ex);
+        }
+
+        if ((int)code is < 200 or > 299)
+        {
+            throw Error(code, text, method, path);
         }
 
         return JsonNode.Parse(text) as JsonObject
@@ -91,7 +103,10 @@ public sealed class KubeApiClient
         string? resourceVersion,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new StringBuilder("?watch=true&allowWatchBookmarks=true");
+        // The server ends the watch before the client's silence bound, so a healthy watch is resumed, never cut.
+        var serverLimit = (int)Math.Max(1, _connection.WatchIdleTimeout.TotalSeconds * 0.9);
+        var query = new StringBuilder("?watch=true&allowWatchBookmarks=true&timeoutSeconds=")
+            .Append(serverLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(fieldSelector))
         {
             query.Append("&fieldSelector=").Append(Uri.EscapeDataString(fieldSelector));
@@ -103,7 +118,7 @@ public sealed class KubeApiClient
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_connection.Server, collectionPath.TrimStart('/') + query));
-        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await OpenWatchAsync(request, collectionPath, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             // The caller decides what an answer means for a watch: 410 re-reads, 429 and 5xx are retried.
@@ -117,12 +132,19 @@ public sealed class KubeApiClient
         while (true)
         {
             string? line;
+            using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            silence.CancelAfter(_connection.WatchIdleTimeout);
             try
             {
-                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                line = await reader.ReadLineAsync(silence.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
+                throw new WatchInterruptedException(ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // No event and no bookmark for this long: the connection is as good as dropped; resume elsewhere.
                 throw new WatchInterruptedException(ex);
             }
 
@@ -160,6 +182,39 @@ public sealed class KubeApiClient
         }
     }
 
+    private async Task<HttpResponseMessage> OpenWatchAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
+        using var limit = RequestLimit(cancellationToken);
+        try
+        {
+            return await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(HttpMethod.Get, path, ex);
+        }
+    }
+
+    /// <summary>The caller's token, cancelled also after the connection's request timeout (none when zero).</summary>
+    private CancellationTokenSource RequestLimit(CancellationToken cancellationToken)
+    {
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_connection.RequestTimeout > TimeSpan.Zero)
+        {
+            limit.CancelAfter(_connection.RequestTimeout);
+        }
+
+        return limit;
+    }
+
+    private ArgoFlowException TimedOut(HttpMethod method, string path, Exception inner) => new(
+        ExitCode.Unavailable,
+        $"the Kubernetes API server at {_connection.Server}{ContextText} did not answer {method} {path} within {Seconds(_connection.RequestTimeout)}",
+        "check that the server is healthy (`kubectl get --raw /readyz`); allow longer with --request-timeout (0 waits without limit)",
+        inner);
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "s";
+
     private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -171,11 +226,6 @@ public sealed class KubeApiClient
         catch (HttpRequestException ex)
         {
             throw Unreachable(ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ArgoFlowException(
-                ExitCode.Unavailable, $"the Kubernetes API server at {_connection.Server} did not answer in time", inner: ex);
         }
     }
 

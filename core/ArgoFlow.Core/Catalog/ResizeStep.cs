@@ -14,7 +14,10 @@ internal static class ResizeStep
         [
             new("width", ParameterKind.Whole, "Target width in pixels.", null, 1, MaxSide),
             new("height", ParameterKind.Whole, "Target height in pixels.", null, 1, MaxSide),
-            new("maxSide", ParameterKind.Whole, "Longest side in pixels; the other keeps the aspect ratio.", null, 1, MaxSide),
+            new("maxSide", ParameterKind.Whole,
+                "Largest longest side in pixels; the other keeps the aspect ratio. Only shrinks unless enlarge is true.", null, 1, MaxSide),
+            new("enlarge", ParameterKind.Boolean,
+                "With maxSide: also scale up an image smaller than maxSide (default false: shrink only, as libvips' size=down).", false),
             new("fit", ParameterKind.Choice,
                 "fit: inside width x height, aspect kept; fill: cover it and crop the centre; stretch: exact size.",
                 "fit", Values: ["fit", "fill", "stretch"]),
@@ -38,6 +41,11 @@ internal static class ResizeStep
         else if (!has("maxSide") && !has("width") && !has("height"))
         {
             yield return new("width", "resize needs width and/or height, or maxSide");
+        }
+
+        if (values.TryGetValue("enlarge", out var e) && e is true && !has("maxSide"))
+        {
+            yield return new("enlarge", "applies to maxSide only (width and height are exact targets)");
         }
 
         var fit = values.TryGetValue("fit", out var f) ? f as string : null;

@@ -63,7 +63,19 @@ public sealed class DetectionModel : IDisposable
         };
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         sessionOptions.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        var session = new InferenceSession(options.Path, sessionOptions);
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(options.Path, sessionOptions);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            // A wrong file (--model README.md) is the user's input, not a bug: say which file and why.
+            throw new ArgoFlow.Core.Errors.ArgoFlowException(ArgoFlow.Core.Errors.ExitCode.InvalidInput,
+                $"model {options.Path}: not a loadable ONNX model ({ex.Message.Split('\n')[0].Trim()})",
+                "pass an .onnx detection model with --model, or run `argoflow models pull fastestdet`", ex);
+        }
+
         try
         {
             return Describe(options, session);

@@ -17,7 +17,7 @@ public static class StepSettings
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return new ResizeSettings(parameters.OptionalWhole("width"), parameters.OptionalWhole("height"),
-            parameters.OptionalWhole("maxSide"), parameters.Text("fit"), parameters.Text("interpolation"));
+            parameters.OptionalWhole("maxSide"), parameters.Text("fit"), parameters.Text("interpolation"), parameters.Flag("enlarge"));
     }
 
     /// <summary>Thresholds not given take the model's own defaults.</summary>
@@ -25,13 +25,34 @@ public static class StepSettings
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(model);
+        var classes = parameters.TextList("classes").ToHashSet(StringComparer.Ordinal);
+        CheckClasses(classes, model);
         return new DetectSettings(
             parameters.Has("scoreThreshold") ? (float)parameters.Number("scoreThreshold") : model.DefaultScoreThreshold,
             parameters.Has("iouThreshold") ? (float)parameters.Number("iouThreshold") : model.DefaultIouThreshold,
             parameters.Whole("maxDetections"))
         {
-            Classes = parameters.TextList("classes").ToHashSet(StringComparer.Ordinal),
+            Classes = classes,
         };
+    }
+
+    /// <summary>
+    /// A class the model does not know would silently match nothing - in the privacy pipeline, a photo "anonymised"
+    /// with nobody blurred - so it is INVALID_ARGUMENT naming the closest labels the model has.
+    /// </summary>
+    private static void CheckClasses(IReadOnlySet<string> classes, DetectionModel model)
+    {
+        var unknown = classes.Where(c => !model.ClassNames.Contains(c, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var described = unknown.Select(c => ArgoFlow.Core.Errors.NameSuggestions.Closest(c, model.ClassNames, 3) is { Count: > 0 } near
+            ? $"'{c}' (closest: {string.Join(", ", near)})"
+            : $"'{c}'");
+        throw Errors.StepException.Invalid("classes",
+            $"model {model.Name} has no class {string.Join(", ", described)}; it knows {model.ClassNames.Count} classes, e.g. {string.Join(", ", model.ClassNames.Take(5))}");
     }
 
     /// <summary>The kernel defaults to 31 for blurRegions (a face needs a strong blur) and 5 otherwise.</summary>

@@ -5,4 +5,4 @@ namespace ArgoFlow.Services.Resize;
 /// <see cref="Fit"/> is "fit", "fill" or "stretch"; <see cref="Interpolation"/> "area", "linear", "cubic" or
 /// "lanczos" (the catalogue's choices).
 /// </summary>
-public sealed record ResizeSettings(int? Width, int? Height, int? MaxSide, string Fit = "fit", string Interpolation = "area");
+public sealed record ResizeSettings(int? Width, int? Height, int? MaxSide, string Fit = "fit", string Interpolation = "area", bool Enlarge = false);

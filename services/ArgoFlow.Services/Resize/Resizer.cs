@@ -18,7 +18,10 @@ public static class Resizer
         double w = sourceWidth, h = sourceHeight;
         if (settings.MaxSide is { } max)
         {
-            var size = Scaled(w, h, max / Math.Max(w, h));
+            // Shrink only unless asked: enlarging a small photo invents no detail and multiplies the bytes.
+            var size = max >= Math.Max(w, h) && !settings.Enlarge
+                ? new Size(sourceWidth, sourceHeight)
+                : Scaled(w, h, max / Math.Max(w, h));
             return (size, size);
         }
 

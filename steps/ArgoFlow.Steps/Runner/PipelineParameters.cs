@@ -30,6 +30,8 @@ public static class PipelineParameters
             }
         }
 
+        problems.AddRange(TypeProblems(spec, values));
+
         if (problems.Count > 0)
         {
             var known = spec.Parameters.Count == 0 ? "none" : string.Join(", ", spec.Parameters.Select(p => p.Name));
@@ -40,5 +42,39 @@ public static class PipelineParameters
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Each value checked against every step parameter it feeds (`padding: "{{inputs.parameters.padding}}"` must be
+    /// an integer), so a bad -p is refused before the first step runs rather than after the ones before it.
+    /// </summary>
+    private static IEnumerable<string> TypeProblems(PipelineSpec spec, Dictionary<string, string> values)
+    {
+        foreach (var step in spec.Steps)
+        {
+            foreach (var (name, source) in step.With)
+            {
+                if (source is not ParameterRef reference || !values.TryGetValue(reference.Name, out var text) ||
+                    step.Type.FindParameter(name) is not { } parameter)
+                {
+                    continue;
+                }
+
+                string? problem = null;
+                try
+                {
+                    Client.StepValueParser.Parse(parameter, text, $"parameter '{reference.Name}' (step '{step.Name}' with.{name})");
+                }
+                catch (ArgoFlowException ex)
+                {
+                    problem = ex.Message;
+                }
+
+                if (problem is not null)
+                {
+                    yield return problem;
+                }
+            }
+        }
     }
 }

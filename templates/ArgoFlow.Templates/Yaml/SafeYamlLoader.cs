@@ -44,7 +44,8 @@ internal static partial class SafeYamlLoader
             }
             catch (YamlException ex)
             {
-                throw Fail(source, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + Clean(ex.Message));
+                var (line, column, message) = YamlErrorPosition.Locate(text, ex, Clean(ex.Message));
+                throw Fail(source, line, column, "malformed YAML: " + message);
             }
         }
     }
@@ -70,8 +71,8 @@ internal static partial class SafeYamlLoader
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this instead of a YamlException when the text ends inside a flow collection.
-            var lines = text.Split('\n');
-            throw Fail(source, lines.Length, lines[^1].Length + 1, "malformed YAML: unexpected end of the file (an unclosed '[', '{' or quote?)");
+            var (line, column, message) = YamlErrorPosition.Locate(text, null, "unexpected end of the file (an unclosed '[', '{' or quote?)");
+            throw Fail(source, line, column, "malformed YAML: " + message);
         }
         catch (OverflowException)
         {

@@ -49,7 +49,7 @@ public sealed class BenchCommandTests
         var (code, stdout, _) = await h.RunAsync("bench", "--cluster", "--from", "workflowtemplate/pipeline", "--runs", "1");
 
         Assert.Equal(0, code);
-        Assert.StartsWith("pipeline pipeline: 1 runs per mode", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("pipeline pipeline: 1 run per mode after 0 warm-up", stdout, StringComparison.Ordinal);
         Assert.Matches(@"pipeline\s+1\s+1\s+0\s+", stdout);
         Assert.Contains("advice: controller settings deployment/workflow-controller not found", stdout, StringComparison.Ordinal);
     }

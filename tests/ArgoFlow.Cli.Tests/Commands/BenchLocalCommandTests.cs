@@ -11,7 +11,7 @@ public sealed class BenchLocalCommandTests
     {
         using var temp = new TempDirectory();
         var (code, stdout, stderr) = await CliInvocation.RunAsync(
-            "bench", "--local", "--modes", "warm,inproc", "--iterations", "2", "--warmup", "1", "--input", SharedData.Image("0.jpg"),
+            "bench", "--local", "--modes", "warm,inproc", "--runs", "2", "--warmup", "1", "--input", SharedData.Image("0.jpg"),
             "--model", SharedData.ModelPath, "--output", "json", "--report", temp.Combine("r.md"), "--chart", temp.Combine("c.svg"));
 
         Assert.True(code == 0, stderr);
@@ -28,7 +28,7 @@ public sealed class BenchLocalCommandTests
     public async Task Local_bench_of_one_service_reports_a_one_step_pipeline()
     {
         var (code, stdout, stderr) = await CliInvocation.RunAsync(
-            "bench", "--local", "--service", "resize", "--modes", "inproc", "--iterations", "1", "--warmup", "0",
+            "bench", "--local", "--service", "resize", "--modes", "inproc", "--runs", "1", "--warmup", "0",
             "--input", SharedData.Image("0.jpg"), "--output", "json");
 
         Assert.True(code == 0, stderr);
@@ -40,7 +40,7 @@ public sealed class BenchLocalCommandTests
     [Theory]
     [InlineData("--modes", "warm,hot")]
     [InlineData("--service", "blur")]
-    [InlineData("--iterations", "0")]
+    [InlineData("--runs", "0")]
     [InlineData("--target", "soon")]
     [InlineData("--cluster", "true")]
     public async Task Bad_local_flags_are_usage_errors_before_anything_runs(string flag, string value)

@@ -96,7 +96,7 @@ public sealed class SubmitCommandTests
         var file = h.Dir.Combine("wf.yaml");
         File.WriteAllText(file, "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: Bad_Name\nspec:\n  entrypoint: main\n  templates:\n    - name: _main\n");
 
-        var (code, _, stderr) = await h.RunAsync("submit", "-f", file);
+        var (code, _, stderr) = await h.RunAsync("submit", file);
 
         Assert.Equal(3, code);
         Assert.Contains("metadata.name: Invalid value: \"Bad_Name\"", stderr, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class SubmitCommandTests
         await using var h = await ClusterCommandHarness.StartAsync();
         var spec = Path.Combine(SharedData.RepoRoot, "samples", "pipelines", "classic.yaml");
 
-        var (code, stdout, stderr) = await h.RunAsync("submit", "-f", spec, "--mode", "plugin", "-o", "json");
+        var (code, stdout, stderr) = await h.RunAsync("submit", spec, "--mode", "plugin", "-o", "json");
 
         Assert.Equal(0, code);
         Assert.Contains("workflowtemplate.argoproj.io/classic created", stderr, StringComparison.Ordinal);
@@ -198,7 +198,7 @@ public sealed class SubmitCommandTests
     {
         await using var h = await ClusterCommandHarness.StartAsync();
 
-        var (code, _, stderr) = await h.RunAsync("submit", "--from", "workflowtemplate/a", "-f", "x.yaml");
+        var (code, _, stderr) = await h.RunAsync("submit", "--from", "workflowtemplate/a", "x.yaml");
 
         Assert.Equal(2, code);
         Assert.Contains("exactly one of", stderr, StringComparison.Ordinal);

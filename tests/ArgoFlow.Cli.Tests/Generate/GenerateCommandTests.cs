@@ -21,7 +21,7 @@ public sealed class GenerateCommandTests
     {
         using var dir = new TempDirectory();
 
-        var (code, stdout, stderr) = await GenerateCli.RunAsync(["generate", .. GenerateCli.AllSamples(), "--mode", "plugin", "-o", dir.Path]);
+        var (code, stdout, stderr) = await GenerateCli.RunAsync(["generate", .. GenerateCli.AllSamples(), "--mode", "plugin", "--output-dir", dir.Path]);
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stdout);
@@ -38,8 +38,8 @@ public sealed class GenerateCommandTests
         using var dir = new TempDirectory();
         string[] suffix = value is null ? [option] : [option, value];
 
-        var (code, _, stderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--mode", "plugin", .. suffix, "-o", dir.Path]);
-        var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--name-suffix=-X", "-o", Path.Combine(dir.Path, "bad")]);
+        var (code, _, stderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--mode", "plugin", .. suffix, "--output-dir", dir.Path]);
+        var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--name-suffix=-X", "--output-dir", Path.Combine(dir.Path, "bad")]);
 
         Assert.True(code == 0, stderr);
         Assert.True(File.Exists(Path.Combine(dir.Path, "classic-plugin", "workflowtemplate.yaml")));
@@ -53,9 +53,9 @@ public sealed class GenerateCommandTests
     {
         using var dir = new TempDirectory();
 
-        var (code, _, stderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--mode", "container", "--tls-secret", "argoflow-tls", "-o", dir.Path]);
-        var (httpCode, _, httpStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "argoflow-tls", "-o", Path.Combine(dir.Path, "http")]);
-        var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "Not_A_Name", "-o", Path.Combine(dir.Path, "bad")]);
+        var (code, _, stderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--mode", "container", "--tls-secret", "argoflow-tls", "--output-dir", dir.Path]);
+        var (httpCode, _, httpStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "argoflow-tls", "--output-dir", Path.Combine(dir.Path, "http")]);
+        var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "Not_A_Name", "--output-dir", Path.Combine(dir.Path, "bad")]);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("--target\n          - https://argoflow-resize.argo.svc.cluster.local:9090",
@@ -72,7 +72,7 @@ public sealed class GenerateCommandTests
     public async Task Check_passes_on_the_committed_golden_folder()
     {
         var golden = Path.Combine(SharedData.RepoRoot, "samples", "generated", "http");
-        var (code, stdout, stderr) = await GenerateCli.RunAsync(["generate", .. GenerateCli.AllSamples(), "-o", golden, "--check"]);
+        var (code, stdout, stderr) = await GenerateCli.RunAsync(["generate", .. GenerateCli.AllSamples(), "--output-dir", golden, "--check"]);
 
         Assert.True(code == 0, stdout + stderr);
         Assert.Equal(string.Empty, stdout);
@@ -82,11 +82,11 @@ public sealed class GenerateCommandTests
     public async Task Check_finds_a_one_character_change_prints_the_diff_and_exits_7()
     {
         using var dir = new TempDirectory();
-        await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "-o", dir.Path]);
+        await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--output-dir", dir.Path]);
         var path = Path.Combine(dir.Path, "classic", "workflowtemplate.yaml");
         File.WriteAllText(path, File.ReadAllText(path).Replace("timeoutSeconds: 30", "timeoutSeconds: 31", StringComparison.Ordinal));
 
-        var (code, stdout, stderr) = await GenerateCli.RunAsync("generate", "-f", GenerateCli.Sample("classic"), "-o", dir.Path, "--check");
+        var (code, stdout, stderr) = await GenerateCli.RunAsync("generate", "-f", GenerateCli.Sample("classic"), "--output-dir", dir.Path, "--check");
 
         Assert.Equal(7, code);
         Assert.StartsWith("--- a/classic/workflowtemplate.yaml\n+++ b/classic/workflowtemplate.yaml\n", stdout, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class GenerateCommandTests
         File.WriteAllText(spec, "apiVersion: argoflow.io/v1alpha1\nkind: Pipeline\nmetadata: {name: bad}\nspec:\n  parameters: [{name: input}]\n  steps:\n    - {name: a, type: resise}\n    - {name: b, type: filter, with: {operation: blur}}\n");
         var output = Path.Combine(dir.Path, "out");
 
-        var (code, stdout, stderr) = await GenerateCli.RunAsync("generate", "-f", spec, "-o", output);
+        var (code, stdout, stderr) = await GenerateCli.RunAsync("generate", "-f", spec, "--output-dir", output);
 
         Assert.Equal(3, code);
         Assert.Equal(string.Empty, stdout);
@@ -150,7 +150,7 @@ public sealed class GenerateCommandTests
         var (code, _, stderr) = await GenerateCli.RunAsync("generate", "-f", GenerateCli.Sample("classic"), "--check");
 
         Assert.Equal(2, code);
-        Assert.StartsWith("error: --check needs -o DIR", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: --check needs --output-dir DIR", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +171,7 @@ public sealed class GenerateCommandTests
         var (code, stdout, _) = await GenerateCli.RunAsync("generate", "--help");
 
         Assert.Equal(0, code);
-        Assert.Contains("argoflow generate -f pipeline.yaml -o deploy/ --check", stdout, StringComparison.Ordinal);
+        Assert.Contains("Examples:\n  argoflow generate -f samples/pipelines/classic.yaml\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("argoflow generate -f pipeline.yaml --output-dir deploy/ --check", stdout, StringComparison.Ordinal);
     }
 }

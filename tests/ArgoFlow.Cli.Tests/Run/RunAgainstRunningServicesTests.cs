@@ -35,12 +35,12 @@ public sealed class RunAgainstRunningServicesTests(WarmServices services) : ICla
     }
 
     [Fact]
-    public async Task A_local_file_the_services_cannot_reach_fails_with_their_reason()
+    public async Task A_local_file_the_services_cannot_reach_is_invalid_input_with_their_reason()
     {
         var (code, _, stderr) = await CliInvocation.RunAsync(
             "run", "-f", Classic, "--services", services.Target, "--input", SharedData.Image("0.jpg"));
 
-        Assert.Equal((int)ExitCode.Failed, code);
+        Assert.Equal((int)ExitCode.InvalidInput, code);
         Assert.Contains("INVALID_ARGUMENT", stderr, StringComparison.Ordinal);
         Assert.Contains("outside the store root", stderr, StringComparison.Ordinal);
     }

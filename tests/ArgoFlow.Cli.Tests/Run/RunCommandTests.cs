@@ -72,7 +72,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Services_that_are_down_fail_the_first_step_skip_the_rest_and_exit_5()
+    public async Task Services_that_are_down_fail_the_first_step_skip_the_rest_and_exit_4_with_a_hint()
     {
         var spec = temp.Combine("no-retry.yaml");
         await File.WriteAllTextAsync(spec, (await File.ReadAllTextAsync(Sample("classic"))).Replace("limit: 3", "limit: 0", StringComparison.Ordinal));
@@ -82,7 +82,8 @@ public sealed class RunCommandTests : IDisposable
         var (code, stdout, stderr) = await CliInvocation.RunAsync(
             "run", "-f", spec, "--input", "s3://images/x.jpg", "--services", closed, "--output", "json");
 
-        Assert.Equal((int)ExitCode.Failed, code);
+        Assert.Equal((int)ExitCode.Unavailable, code);
+        Assert.Contains("hint: is a service listening there?", stderr, StringComparison.Ordinal);
         var steps = JsonNode.Parse(stdout)!["runs"]![0]!["steps"]!.AsArray();
         Assert.Equal(["Failed", "Skipped", "Skipped"], steps.Select(s => (string?)s!["phase"]));
         Assert.Contains($"error: step 'resize' at {closed} failed: UNAVAILABLE", stderr, StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed partial class GeneratedManifestSecurityTests
     public async Task Network_policy_admits_only_workflow_pods_argoflow_pods_and_labelled_clients_to_the_service_ports()
     {
         using var output = new TempDirectory("argoflow-rel-netpol");
-        await using var generate = ChildProcess.Start(["generate", "-f", Path.Combine(SharedData.RepoRoot, "samples", "pipelines", "privacy.yaml"), "-o", output.Path, "--network-policy"]);
+        await using var generate = ChildProcess.Start(["generate", "-f", Path.Combine(SharedData.RepoRoot, "samples", "pipelines", "privacy.yaml"), "--output-dir", output.Path, "--network-policy"]);
         Assert.Equal(0, await generate.WaitForExitAsync(TimeSpan.FromMinutes(1)));
 
         var policies = Documents(output.Path).Where(d => Scalar(d.Document, "kind") == "NetworkPolicy").ToList();

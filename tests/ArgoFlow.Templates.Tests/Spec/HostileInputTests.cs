@@ -20,18 +20,19 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Malformed_yaml_is_reported_at_its_line()
+    public void An_unclosed_bracket_is_reported_where_it_opens_not_at_the_end()
     {
-        var problem = Assert.Single(SpecAssert.Problems("apiVersion: argoflow.io/v1alpha1\nkind: [Pipeline\nmetadata: {}\n"));
-        Assert.StartsWith("malformed YAML:", problem.Message, StringComparison.Ordinal);
-        Assert.Equal(4, problem.Location.Line);
+        var problem = Assert.Single(SpecAssert.Problems("apiVersion: argoflow.io/v1alpha1\nkind: [Pipeline\nmetadata: {}\n\n\n"));
+        Assert.StartsWith("malformed YAML: '[' is never closed", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 7), (problem.Location.Line, problem.Location.Column));
     }
 
     [Fact]
     public void Tab_indentation_is_malformed_yaml_not_a_crash()
     {
-        var problem = Assert.Single(SpecAssert.Problems("spec:\n\tsteps: []\n"));
-        Assert.StartsWith("malformed YAML:", problem.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(SpecAssert.Problems("apiVersion: argoflow.io/v1alpha1\nkind: Pipeline\nspec:\n  parameters: []\n\tsteps: []\n"));
+        Assert.StartsWith("malformed YAML: a tab in the indentation", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((5, 1), (problem.Location.Line, problem.Location.Column));
     }
 
     [Fact]

@@ -14,6 +14,40 @@ public sealed class StepValidationTests
     }
 
     [Fact]
+    public void An_unknown_class_of_the_default_model_names_the_closest_labels()
+    {
+        SpecAssert.Single(SpecText.With("""
+              - name: a
+                type: detect
+                with:
+                  classes: [person, persn]
+            """), 13, 16, "spec.steps[0].with.classes[1]",
+            "'persn' is not a class of the default model (FastestDet, the 80 COCO labels); closest: person; name the step's model to use another model's labels");
+    }
+
+    [Fact]
+    public void Classes_of_a_named_model_are_left_to_the_service_that_knows_its_labels() =>
+        Assert.NotNull(ArgoFlow.Templates.Spec.PipelineSpecReader.Read(SpecText.With("""
+              - name: a
+                type: detect
+                with:
+                  model: helmets
+                  classes: [helmet]
+            """), SpecAssert.Source));
+
+    [Fact]
+    public void Enlarge_without_max_side_is_an_error()
+    {
+        SpecAssert.Single(SpecText.With("""
+              - name: a
+                type: resize
+                with:
+                  width: 10
+                  enlarge: true
+            """), 14, 16, "spec.steps[0].with.enlarge", "applies to maxSide only (width and height are exact targets)");
+    }
+
+    [Fact]
     public void Unknown_parameter_suggests_the_closest_parameter()
     {
         SpecAssert.Single(SpecText.With("""

@@ -109,6 +109,37 @@ internal static class StepReader
         }
 
         CheckCombination(context, step, type, valid);
+        CheckClassNames(context, step);
+    }
+
+    /// <summary>
+    /// Detect's literal `classes` against the default model's labels (COCO, FastestDet), when the step uses the
+    /// default model: an unknown name would silently find nothing. A step that names its `model` is checked by the
+    /// service, which knows that model's labels.
+    /// </summary>
+    private static void CheckClassNames(SpecReadContext context, RawStep step)
+    {
+        foreach (var (parameter, classes) in step.With.Where(w => w.Key is "classes" or "regionClasses").Select(w => (w.Key, w.Value as List<string>)))
+        {
+            if (classes is null || step.With.ContainsKey("model"))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < classes.Count; i++)
+            {
+                if (CocoLabels.All.Contains(classes[i], StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
+                var near = ArgoFlow.Core.Errors.NameSuggestions.Closest(classes[i], CocoLabels.All, 3);
+                context.Error(step.WithNodes.GetValueOrDefault(parameter) ?? step.Node, $"{step.Path}.with.{parameter}[{i}]",
+                    $"'{classes[i]}' is not a class of the default model (FastestDet, the 80 COCO labels)" +
+                    (near.Count > 0 ? $"; closest: {string.Join(", ", near)}" : string.Empty) +
+                    "; name the step's model to use another model's labels");
+            }
+        }
     }
 
     internal static void CheckCombination(SpecReadContext context, RawStep step, StepType type, bool valid)
