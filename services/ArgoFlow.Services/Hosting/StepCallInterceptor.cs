@@ -38,7 +38,7 @@ internal sealed class StepCallInterceptor : Interceptor
         ArgumentNullException.ThrowIfNull(continuation);
         var method = context.Method;
         var step = ServiceNames.StepOf(method);
-        var label = step ?? method;
+        var label = ServiceNames.MetricLabel(method);
         var started = _time.GetTimestamp();
         using var lease = step is null ? null : await _gates.EnterAsync(step, context.CancellationToken);
         if (lease is { IsAcquired: false })
