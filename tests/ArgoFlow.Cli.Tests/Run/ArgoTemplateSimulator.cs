@@ -94,7 +94,7 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
             _ => JsonValue.Create(value),
         };
 
-    [GeneratedRegex(@"argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
+    [GeneratedRegex(@"argoflow-[a-z]+(?:-headless)?\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
     private static partial Regex ClusterEndpoint();
 
     [GeneratedRegex(@"http://argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:8080")]
