@@ -1,5 +1,7 @@
 # Shared by scale-out.sh and replica-kill.sh (sourced): starting, probing and stopping `argoflow serve` replicas.
 argoflow=${ARGOFLOW:-cli/ArgoFlow.Cli/bin/Release/net10.0/linux-x64/argoflow}
+# The detection model beside the repository (../shared), unless one is configured already.
+export ARGOFLOW_MODELS=${ARGOFLOW_MODELS:-$(cd .. && pwd)/shared/models}
 work=$(mktemp -d)
 pids=()
 
@@ -23,7 +25,9 @@ start_replica() {
 wait_serving() {
   local deadline=$((SECONDS + 120))
   until curl -sf "127.0.0.1:$1/healthz" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then echo "replica with HTTP port $1 not SERVING after 120 s" >&2; exit 4; fi
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "$replica_pid" 2>/dev/null; then
+      echo "replica with HTTP port $1 not SERVING (exited or 120 s passed):" >&2; tail -5 "$work"/serve-*.log >&2; exit 4
+    fi
     sleep 0.05
   done
 }
