@@ -124,7 +124,7 @@ public sealed class StepClient : IStepInvoker, IDisposable
 
     /// <summary>The target, and the replica that answered when the target has several (a name or a list).</summary>
     private static string Where(string target, string? replica) =>
-        replica is null || target == replica ? target : $"{target} (replica {replica})";
+        replica is null || target.EndsWith("://" + replica, StringComparison.Ordinal) || target == replica ? target : $"{target} (replica {replica})";
 
     private static string Detail(RpcException ex, TimeSpan timeout)
     {
