@@ -19,11 +19,11 @@ public sealed class ScaledApplyTests
         var file = cluster.Dir.Combine("argoflow-detect.yaml");
         File.WriteAllText(file, File.ReadAllText(source));
 
-        var created = await ApplyAsync(cluster, file);
+        var created = await ApplierTests.ApplyAsync(cluster, file, all: true);
         // The autoscaler scaled the Deployment meanwhile; then a new image is applied.
         cluster.Server.Store.Update(Deployments, "argo", "argoflow-detect", d => d["spec"]!["replicas"] = 5);
         File.WriteAllText(file, File.ReadAllText(source).Replace("argoflow:0.1.0", "argoflow:0.1.1", StringComparison.Ordinal));
-        var replaced = await ApplyAsync(cluster, file);
+        var replaced = await ApplierTests.ApplyAsync(cluster, file, all: true);
 
         Assert.Equal(
             [
@@ -35,19 +35,5 @@ public sealed class ScaledApplyTests
         var live = cluster.Server.Store.Get(Deployments, "argo", "argoflow-detect")!;
         Assert.Equal(5, (int)live["spec"]!["replicas"]!);
         Assert.Contains("argoflow:0.1.1", live.ToJsonString(), StringComparison.Ordinal);
-    }
-
-    private static async Task<List<ApplyOutcome>> ApplyAsync(FakeCluster cluster, string path)
-    {
-        var documents = await ManifestReader.ReadPathAsync(path, CancellationToken.None);
-        var (objects, _) = ApplyPlan.Build(documents, "argo", namespaceExplicit: false, includeAll: true);
-        var applier = new Applier(cluster.Api);
-        var outcomes = new List<ApplyOutcome>();
-        foreach (var planned in objects)
-        {
-            outcomes.Add(await applier.ApplyAsync(planned, CancellationToken.None));
-        }
-
-        return outcomes;
     }
 }

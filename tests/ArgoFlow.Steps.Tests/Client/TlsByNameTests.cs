@@ -1,19 +1,10 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ArgoFlow.Contracts.V1;
 using ArgoFlow.Core.Catalog;
 using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Tests.Doubles;
-using ArgoFlow.TestSupport;
 using ArgoFlow.Templates.Spec;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ArgoFlow.Steps.Tests.Client;
 
@@ -26,24 +17,11 @@ public sealed class TlsByNameTests
     [Fact]
     public async Task A_name_resolved_to_addresses_is_still_the_name_the_certificate_is_checked_against()
     {
-        using var directory = new TempDirectory("argoflow-tls-name");
         var (certificate, pem) = LocalhostOnly();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o =>
-        {
-            o.Protocols = HttpProtocols.Http2;
-            o.UseHttps(certificate);
-        }));
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton(new DoubleStore(directory.Path));
-        builder.Services.AddSingleton<FaultPlan>();
-        await using var app = builder.Build();
-        app.MapGrpcService<ResizeDouble>();
-        await app.StartAsync();
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        Directory.CreateDirectory(Path.Combine(directory.Path, "in"));
-        await File.WriteAllBytesAsync(Path.Combine(directory.Path, "in", "photo.jpg"), [1, 2, 3]);
+        using var owned = certificate;
+        await using var host = await DoubleServicesHost.StartAsync(certificate: certificate);
+        host.Put("in/photo.jpg", [1, 2, 3]);
+        var port = new Uri("http://" + host.Target).Port;
         using var client = new StepClient(new StepClientOptions { CaFile = null, CaPem = pem });
 
         var result = await client.InvokeAsync(new StepCall(
@@ -51,9 +29,8 @@ public sealed class TlsByNameTests
             new ResizeRequest { Input = "in/photo.jpg", Width = 32, Height = 24 }, TimeSpan.FromSeconds(10),
             new RetryPolicy(1, TimeSpan.FromMilliseconds(1), 2, TimeSpan.FromMilliseconds(4))), CancellationToken.None);
 
-        Assert.Equal(1, app.Services.GetRequiredService<FaultPlan>().Calls("resize"));
+        Assert.Equal(1, host.Faults.Calls("resize"));
         Assert.Equal(1, result.Attempts);
-        await app.StopAsync();
     }
 
     private static (X509Certificate2 Certificate, string Pem) LocalhostOnly()
