@@ -65,6 +65,18 @@ public sealed record LocalBenchOptions
             problems.Add("--services: needs --work-dir set to the --store folder of that `argoflow serve`, where the inputs are put");
         }
 
+        if (Services is not null)
+        {
+            try
+            {
+                Steps.Client.Balancing.ServiceTarget.Parse(Services);
+            }
+            catch (Core.Errors.ArgoFlowException ex)
+            {
+                problems.Add($"--services: {ex.Message}; give HOST:PORT or HOST:PORT,HOST:PORT");
+            }
+        }
+
         if (Target <= TimeSpan.Zero)
         {
             problems.Add($"--target: must be above 0, got {Target.TotalMilliseconds} ms");

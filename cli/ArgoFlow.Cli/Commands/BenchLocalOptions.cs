@@ -33,7 +33,7 @@ internal sealed class BenchLocalOptions
 
     public Option<string?> WorkDir { get; } = new("--work-dir") { Description = "Store folder to work in and keep (default: a temporary folder, deleted)." };
 
-    public Option<string?> Services { get; } = new("--services") { Description = "Warm mode against a running `argoflow serve` at HOST:PORT (needs --work-dir = its --store folder); default: services started in this process." };
+    public Option<string?> Services { get; } = new("--services") { Description = "Warm mode against a running `argoflow serve` at HOST:PORT, or several replicas as HOST:PORT,HOST:PORT (needs --work-dir = their --store folder); default: services started in this process." };
 
     public void AddTo(Command command)
     {

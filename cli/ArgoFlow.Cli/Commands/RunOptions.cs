@@ -20,7 +20,7 @@ internal sealed class RunOptions
     };
     private readonly Option<string> services = new("--services")
     {
-        Description = "'embedded' (start the services in this process) or HOST:PORT of running services.",
+        Description = "'embedded' (start the services in this process), or HOST:PORT of running services; several replicas as HOST:PORT,HOST:PORT (calls spread over them).",
         DefaultValueFactory = _ => Embedded,
     };
     private readonly Option<string?> model = new("--model")
@@ -108,7 +108,7 @@ internal sealed class RunOptions
             }
             catch (ArgoFlowException ex)
             {
-                problems.Add($"--services: {ex.Message}; give 'embedded' or HOST:PORT");
+                problems.Add($"--services: {ex.Message}; give 'embedded', HOST:PORT or HOST:PORT,HOST:PORT");
             }
         }
 

@@ -50,7 +50,7 @@ internal sealed class StepOptions
 
     public Option<string> Target { get; } = new("--target")
     {
-        Description = "The service's gRPC address HOST:PORT.",
+        Description = "The service's gRPC address HOST:PORT (a name is resolved to every address it has, e.g. a headless Service's pods), https://HOST:PORT for TLS, or several replicas as HOST:PORT,HOST:PORT.",
         Required = true,
     };
 

@@ -49,6 +49,7 @@ public sealed class Applier
             }
 
             desired["metadata"]!["resourceVersion"] = (string?)live["metadata"]?["resourceVersion"];
+            KeepAutoscaledReplicas(type, desired, live);
             await _api.ReplaceAsync(type.ItemPath(planned.Namespace, planned.Name), desired, cancellationToken).ConfigureAwait(false);
             return outcome with { Action = ApplyAction.Updated };
         }
@@ -90,6 +91,19 @@ public sealed class Applier
         metadata["annotations"] = annotations;
         annotations[HashAnnotation] = hash;
         return body;
+    }
+
+    /// <summary>
+    /// A generated Deployment under a HorizontalPodAutoscaler has no replica count; a replace without one would reset
+    /// it to 1 (the API default) until the autoscaler noticed. Keep the live count instead, as kubectl apply does.
+    /// </summary>
+    private static void KeepAutoscaledReplicas(ResourceType type, JsonObject desired, JsonNode live)
+    {
+        if (type == ResourceTypes.Deployment && desired["spec"] is JsonObject spec && !spec.ContainsKey("replicas") &&
+            live["spec"]?["replicas"] is { } replicas)
+        {
+            spec["replicas"] = replicas.DeepClone();
+        }
     }
 
     private static JsonObject WithoutMetadata(JsonObject desired)

@@ -12,7 +12,8 @@ public static class ApplyPlan
 {
     private static readonly string[] Order =
     [
-        "ServiceAccount", "Secret", "Role", "RoleBinding", "ConfigMap", "Service", "Deployment", "NetworkPolicy",
+        "ServiceAccount", "Secret", "Role", "RoleBinding", "ConfigMap", "Service", "Deployment", "HorizontalPodAutoscaler",
+        "PodDisruptionBudget", "NetworkPolicy",
         "ClusterWorkflowTemplate", "WorkflowTemplate", "Workflow",
     ];
 

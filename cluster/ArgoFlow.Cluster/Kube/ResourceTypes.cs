@@ -30,10 +30,13 @@ public static class ResourceTypes
     /// <summary>The agent replicas' leader election lock; never applied.</summary>
     public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "leases", "Lease");
 
+    public static readonly ResourceType HorizontalPodAutoscaler = new("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler");
+    public static readonly ResourceType PodDisruptionBudget = new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget");
+
     private static readonly ResourceType[] All =
     [
         Workflow, WorkflowTemplate, ClusterWorkflowTemplate, ConfigMap, Secret, Service, ServiceAccount, Deployment,
-        Role, RoleBinding, NetworkPolicy,
+        Role, RoleBinding, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget,
     ];
 
     /// <summary>Finds the type for a document's apiVersion and kind; null when ArgoFlow does not handle it.</summary>

@@ -39,7 +39,7 @@ internal sealed class StepCallInterceptor : Interceptor
         ArgumentNullException.ThrowIfNull(continuation);
         var method = context.Method;
         var step = ServiceNames.StepOf(method);
-        var label = step ?? method;
+        var label = ServiceNames.MetricLabel(method);
         var started = _time.GetTimestamp();
         var borrowed = step is null ? null : Borrowed(context);
         using var owned = step is null || borrowed is not null ? null : await _gates.EnterAsync(step, context.CancellationToken);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArgoFlow.Steps.Client.Balancing;
 using ArgoFlow.Steps.Runner;
 using ArgoFlow.Templates.Spec;
 using Grpc.Core;
@@ -8,11 +9,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ArgoFlow.Steps.Client;
 
 /// <summary>
-/// Calls the warm services over gRPC: a pooled channel per endpoint, a deadline on every attempt, and retries of
-/// UNAVAILABLE with exponential backoff and jitter. The retry loop is ours (not the channel's service-config
+/// Calls the warm services over gRPC: a pooled channel per endpoint spreading calls over the service's replicas, a
+/// deadline on every attempt, an attempt refused by one replica (UNAVAILABLE, RESOURCE_EXHAUSTED) sent at once to
+/// another ready replica, and otherwise retries of UNAVAILABLE with exponential backoff and jitter. The retry loop is ours (not the channel's service-config
 /// retry policy) so every attempt is counted and reported, and the delays follow the spec's retry policy and the
 /// injected <see cref="TimeProvider"/>. Nothing else is retried: INVALID_ARGUMENT, NOT_FOUND and the rest would
-/// fail the same way again.
+/// fail the same way again, and RESOURCE_EXHAUSTED from the only replica is left to the caller.
 /// </summary>
 public sealed class StepClient : IStepInvoker, IDisposable
 {
@@ -35,36 +37,56 @@ public sealed class StepClient : IStepInvoker, IDisposable
     public async Task<StepCallResult> InvokeAsync(StepCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var invoker = channels.Get(call.Target).CreateCallInvoker();
+        var channel = channels.Get(call.Target);
+        var invoker = channel.Channel.CreateCallInvoker();
+        var ledger = channel.Ledger;
+        var callId = ledger.Begin();
+        var headers = new Metadata { { ReplicaLedger.CallIdHeader, callId } };
         var clock = options.TimeProvider;
         var started = Stopwatch.GetTimestamp();
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var deadline = clock.GetUtcNow().UtcDateTime + call.Timeout;
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                using var rpc = invoker.AsyncUnaryCall(
-                    call.Binding.Method, null, new CallOptions(deadline: deadline, cancellationToken: cancellationToken), call.Request);
-                var response = await rpc.ResponseAsync;
-                return new StepCallResult(response, attempt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("the step call was cancelled", ex, cancellationToken);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && attempt <= call.Retry.Limit)
-            {
-                var delay = Backoff(call.Retry, attempt);
-                StepClientLog.Retrying(logger, call.StepName, call.Target, attempt, delay.TotalMilliseconds, ex.Status.Detail);
-                await Task.Delay(delay, clock, cancellationToken);
-            }
-            catch (RpcException ex)
-            {
-                StepClientLog.Failed(logger, call.StepName, call.Target, ex.StatusCode, attempt, ex.Status.Detail);
-                throw new StepCallException(call.StepName, call.Target, ex.StatusCode, Detail(ex, call.Timeout), attempt, ex);
+                var deadline = clock.GetUtcNow().UtcDateTime + call.Timeout;
+                try
+                {
+                    using var rpc = invoker.AsyncUnaryCall(
+                        call.Binding.Method, null, new CallOptions(headers, deadline, cancellationToken), call.Request);
+                    var response = await rpc.ResponseAsync;
+                    return new StepCallResult(response, attempt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("the step call was cancelled", ex, cancellationToken);
+                }
+                catch (RpcException ex) when (IsRefusal(ex.StatusCode) && attempt <= call.Retry.Limit && ledger.LastReplica(callId) is { } replica && ledger.Refused(callId))
+                {
+                    // One replica refused (down, draining, or shedding load) and another is ready: go there now.
+                    StepClientLog.RetryingElsewhere(logger, call.StepName, call.Target, attempt, replica, StepCallException.StatusName(ex.StatusCode), ex.Status.Detail);
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && attempt <= call.Retry.Limit)
+                {
+                    var delay = Backoff(call.Retry, attempt);
+                    StepClientLog.Retrying(logger, call.StepName, call.Target, attempt, delay.TotalMilliseconds, ex.Status.Detail);
+                    await Task.Delay(delay, clock, cancellationToken);
+                }
+                catch (RpcException ex)
+                {
+                    StepClientLog.Failed(logger, call.StepName, call.Target, ex.StatusCode, attempt, ex.Status.Detail);
+                    throw new StepCallException(call.StepName, Where(call.Target, ledger.LastReplica(callId)), ex.StatusCode, Detail(ex, call.Timeout), attempt, ex);
+                }
             }
         }
+        finally
+        {
+            ledger.End(callId);
+        }
     }
+
+    /// <summary>Attempts each replica of <paramref name="target"/> received from this client (host:port -> count).</summary>
+    public IReadOnlyDictionary<string, long> AttemptsByReplica(string target) =>
+        new Dictionary<string, long>(channels.Get(target).Ledger.Picks, StringComparer.Ordinal);
 
     /// <summary>
     /// Opens the pooled connection to <paramref name="target"/> and makes one grpc.health.v1 Check call on it, so
@@ -73,7 +95,7 @@ public sealed class StepClient : IStepInvoker, IDisposable
     /// </summary>
     public async Task WarmUpAsync(string target, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var invoker = channels.Get(target).CreateCallInvoker();
+        var invoker = channels.Get(target).Channel.CreateCallInvoker();
         var deadline = options.TimeProvider.GetUtcNow().UtcDateTime + timeout;
         try
         {
@@ -96,6 +118,13 @@ public sealed class StepClient : IStepInvoker, IDisposable
         var capped = Math.Min(raw, retry.MaxBackoff.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(capped * (0.5 + (0.5 * options.Jitter())));
     }
+
+    /// <summary>UNAVAILABLE (down, draining) and RESOURCE_EXHAUSTED (shedding load): another replica may take the call.</summary>
+    private static bool IsRefusal(StatusCode status) => status is StatusCode.Unavailable or StatusCode.ResourceExhausted;
+
+    /// <summary>The target, and the replica that answered when the target has several (a name or a list).</summary>
+    private static string Where(string target, string? replica) =>
+        replica is null || target.EndsWith("://" + replica, StringComparison.Ordinal) || target == replica ? target : $"{target} (replica {replica})";
 
     private static string Detail(RpcException ex, TimeSpan timeout)
     {

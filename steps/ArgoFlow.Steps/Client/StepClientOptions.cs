@@ -7,6 +7,18 @@ public sealed class StepClientOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
+    /// How often a target given as a DNS name is looked up again, so pods added to a headless Service start receiving
+    /// calls. Default 30 s. A failed connection also triggers a lookup (at most one per 15 s, Grpc.Net.Client's floor).
+    /// </summary>
+    public TimeSpan ResolveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest wait between attempts to reconnect to a replica that went away; a replica that comes back is
+    /// used again within about this long. Default 2 s (Grpc.Net.Client's own default is 120 s).
+    /// </summary>
+    public TimeSpan MaxReconnectBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// PEM file of extra root certificates (a private CA) trusted for <c>https://</c> targets besides the system
     /// store. Default the ARGOFLOW_CA_FILE environment variable, so `argoflow step`, `run` and the plugin honour it.
     /// </summary>

@@ -70,9 +70,25 @@ public static class PipelineGenerator
             // The fused service hosts the step types its runs call at their default address (all when none is).
             IReadOnlyList<string> hosted = service != ServicesReader.PipelineKey ? [service]
                 : stepTypes.Count > 0 ? stepTypes : [.. StepCatalog.All.Select(t => t.Name)];
-            var text = ManifestYaml.Document(header, ServiceManifests.Deployment(service, hosted, ns, options.Image, options.TlsSecret)) + "---\n" +
-                       ManifestYaml.Serialize(ServiceManifests.Service(service, ns, options.TlsSecret is not null));
-            yield return new GeneratedFile($"{dir}argoflow-{service}.yaml", text);
+            var scale = ServiceScales.For(specs, service);
+            var tls = options.TlsSecret is not null;
+            List<object> documents =
+            [
+                ServiceManifests.Deployment(service, hosted, ns, options.Image, options.TlsSecret, scale),
+                ServiceManifests.Service(service, ns, tls),
+                ScaleManifests.HeadlessService(service, ns, tls),
+            ];
+            if (scale?.Autoscale is { } autoscale)
+            {
+                documents.Add(ScaleManifests.Autoscaler(service, ns, autoscale));
+            }
+
+            if (scale?.MaxPods > 1)
+            {
+                documents.Add(ScaleManifests.DisruptionBudget(service, ns));
+            }
+
+            yield return new GeneratedFile($"{dir}argoflow-{service}.yaml", Documents(header, documents));
         }
 
         yield return new GeneratedFile(dir + "rbac.yaml", Documents(header, RbacManifests.For(ns)));
@@ -116,10 +132,13 @@ public static class PipelineGenerator
     private static bool UsesDefault(PipelineSpec spec, string service) =>
         IsDefault(spec.Services.For(service).Grpc, service, spec.Namespace);
 
+    /// <summary>The address is one of the Services generated for <paramref name="service"/> (headless or ClusterIP).</summary>
     private static bool IsDefault(string grpc, string service, string ns)
     {
-        var address = grpc.StartsWith("https://", StringComparison.Ordinal) ? grpc["https://".Length..] : grpc;
-        return address.StartsWith(ServicesReader.DefaultHost(service, ns) + ":", StringComparison.Ordinal);
+        var address = grpc.StartsWith("https://", StringComparison.Ordinal) ? grpc["https://".Length..]
+            : grpc.StartsWith("dns:///", StringComparison.Ordinal) ? grpc["dns:///".Length..] : grpc;
+        return address.StartsWith(ServicesReader.HeadlessHost(service, ns) + ":", StringComparison.Ordinal) ||
+               address.StartsWith(ServicesReader.DefaultHost(service, ns) + ":", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace ArgoFlow.Templates.Kubernetes;
 
-/// <summary>Kubernetes <c>DeploymentSpec</c>.</summary>
+/// <summary>Kubernetes <c>DeploymentSpec</c>. <see cref="Replicas"/> is left out when an autoscaler owns the count.</summary>
 public sealed record DeploymentSpec(
-    int Replicas,
+    int? Replicas,
     LabelSelector Selector,
     PodTemplateSpec Template);

@@ -7,4 +7,5 @@ public sealed record PodSpec(
     bool? AutomountServiceAccountToken = null,
     PodSecurityContext? SecurityContext = null,
     int? TerminationGracePeriodSeconds = null,
-    IReadOnlyList<Volume>? Volumes = null);
+    IReadOnlyList<Volume>? Volumes = null,
+    IReadOnlyList<TopologySpreadConstraint>? TopologySpreadConstraints = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArgoFlow.Core.Catalog;
 using ArgoFlow.Templates.Kubernetes;
+using ArgoFlow.Templates.Spec;
 
 namespace ArgoFlow.Templates.Manifests;
 
@@ -19,7 +20,8 @@ public static class ServiceManifests
     /// <param name="service">A step type, or "pipeline" for the fused Pipeline service.</param>
     /// <param name="hosted">The step types the process serves (for "pipeline": those the fused runs call locally).</param>
     /// <param name="tlsSecret">Serve gRPC over TLS with this Secret (<see cref="ServiceTls"/>), or null for h2c.</param>
-    public static Deployment Deployment(string service, IReadOnlyList<string> hosted, string ns, string image, string? tlsSecret = null)
+    /// <param name="scale">The pod count from the spec: a fixed <c>replicas</c> (default 1), or none with an autoscaler.</param>
+    public static Deployment Deployment(string service, IReadOnlyList<string> hosted, string ns, string image, string? tlsSecret = null, ServiceScale? scale = null)
     {
         var labels = ManifestLabels.ForService(service);
         // kubelet's gRPC probe speaks h2c only: with TLS the probes ask the plain HTTP port's /healthz (200 when SERVING).
@@ -45,10 +47,13 @@ public static class ServiceManifests
             AutomountServiceAccountToken: false,
             SecurityContext: PodSecurity.Pod,
             TerminationGracePeriodSeconds: 30,
-            Volumes: [new Volume("tmp", new EmptyDirVolumeSource("1Gi")), .. tlsSecret is null ? [] : new[] { ServiceTls.ServerVolumeFor(tlsSecret) }]);
+            Volumes: [new Volume("tmp", new EmptyDirVolumeSource("1Gi")), .. tlsSecret is null ? [] : new[] { ServiceTls.ServerVolumeFor(tlsSecret) }],
+            TopologySpreadConstraints: scale?.MaxPods > 1 ? ScaleManifests.Spread(service) : null);
+        // With an autoscaler the count is left out: every apply would otherwise reset what the autoscaler chose.
+        var replicas = scale?.Autoscale is null ? scale?.Replicas ?? 1 : (int?)null;
         return Kubernetes.Deployment.Create(
             new ObjectMeta("argoflow-" + service, Namespace: ns, Labels: labels),
-            new DeploymentSpec(1, new LabelSelector(ManifestLabels.Sorted((ManifestLabels.Name, "argoflow-" + service))),
+            new DeploymentSpec(replicas, new LabelSelector(ManifestLabels.Sorted((ManifestLabels.Name, "argoflow-" + service))),
                 new PodTemplateSpec(new ObjectMeta(Labels: labels), pod)));
     }
 

@@ -42,5 +42,11 @@ public static class ServiceTls
         new("ARGOFLOW_CA_PEM", ValueFrom: new EnvVarSource(new SecretKeySelector(secret, caKey)));
 
     /// <summary>The address clients use for a service at its default in-cluster address.</summary>
-    public static string Secure(string grpcAddress) => "https://" + grpcAddress;
+    public static string Secure(string grpcAddress)
+    {
+        ArgumentNullException.ThrowIfNull(grpcAddress);
+        var bare = grpcAddress.StartsWith("dns:///", StringComparison.Ordinal) ? grpcAddress["dns:///".Length..]
+            : grpcAddress.StartsWith("http://", StringComparison.Ordinal) ? grpcAddress["http://".Length..] : grpcAddress;
+        return "https://" + bare;
+    }
 }

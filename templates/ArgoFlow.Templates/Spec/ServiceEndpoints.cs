@@ -12,6 +12,7 @@ public sealed record ServiceEndpoints(IReadOnlyDictionary<string, ServiceEndpoin
 /// <summary>
 /// One service's addresses: <see cref="Grpc"/> as <c>host:port</c>, or <c>https://host:port</c> for TLS (the step
 /// client, the plugin), and
-/// <see cref="Http"/> as a base URL <c>http://host:port</c> (Argo http templates).
+/// <see cref="Http"/> as a base URL <c>http://host:port</c> (Argo http templates), and how many pods the generated
+/// Deployment runs (<see cref="Scale"/>, null when the spec does not say: one pod).
 /// </summary>
-public sealed record ServiceEndpoint(string Grpc, string Http);
+public sealed record ServiceEndpoint(string Grpc, string Http, ServiceScale? Scale = null);

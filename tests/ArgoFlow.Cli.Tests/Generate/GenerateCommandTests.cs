@@ -58,7 +58,7 @@ public sealed class GenerateCommandTests
         var (badCode, _, badStderr) = await GenerateCli.RunAsync(["generate", "-f", GenerateCli.Sample("classic"), "--tls-secret", "Not_A_Name", "--output-dir", Path.Combine(dir.Path, "bad")]);
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("--target\n          - https://argoflow-resize.argo.svc.cluster.local:9090",
+        Assert.Contains("--target\n          - https://argoflow-resize-headless.argo.svc.cluster.local:9090",
             File.ReadAllText(Path.Combine(dir.Path, "classic", "workflowtemplate.yaml")), StringComparison.Ordinal);
         Assert.Contains("note: gRPC clients trust the CA in key ca.crt of Secret argoflow-tls", stderr, StringComparison.Ordinal);
         Assert.True(httpCode == 0, httpStderr);

@@ -62,7 +62,7 @@ internal sealed partial class ArgoTemplateSimulator(string workflowTemplatePath,
         return inputs is null ? text : ArgoTags.Substitute(text, "inputs.parameters", inputs);
     }
 
-    [GeneratedRegex(@"argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
+    [GeneratedRegex(@"argoflow-[a-z]+(?:-headless)?\.[a-z0-9-]+\.svc\.cluster\.local:9090")]
     private static partial Regex ClusterEndpoint();
 
     [GeneratedRegex(@"http://argoflow-[a-z]+\.[a-z0-9-]+\.svc\.cluster\.local:8080")]

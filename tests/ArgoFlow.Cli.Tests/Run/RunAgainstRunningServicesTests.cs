@@ -44,4 +44,19 @@ public sealed class RunAgainstRunningServicesTests(WarmServices services) : ICla
         Assert.Contains("INVALID_ARGUMENT", stderr, StringComparison.Ordinal);
         Assert.Contains("outside the store root", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Several_addresses_are_one_service_with_replicas_and_a_dead_one_fails_no_step()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = $"127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Classic, "--services", $"{closed},{services.Target}", "--input", "in/4.jpg", "--repeat", "3", "--output", "json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(3, JsonNode.Parse(stdout)!["runs"]!.AsArray().Count);
+    }
 }

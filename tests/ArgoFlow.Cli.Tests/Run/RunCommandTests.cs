@@ -105,6 +105,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--repeat", "0")]
     [InlineData("--output", "xml")]
     [InlineData("--services", "nowhere")]
+    [InlineData("--services", "127.0.0.1:1,https://127.0.0.1:2")]
     public async Task Bad_flags_are_usage_errors(string flag, string value)
     {
         var (code, stdout, stderr) = await CliInvocation.RunAsync("run", "-f", Sample("classic"), flag, value);

@@ -7,7 +7,7 @@ namespace ArgoFlow.Cluster.Tests.Apply;
 
 public sealed class ApplierTests
 {
-    private static async Task<List<ApplyOutcome>> ApplyAsync(FakeCluster cluster, string path, bool all)
+    internal static async Task<List<ApplyOutcome>> ApplyAsync(FakeCluster cluster, string path, bool all)
     {
         var documents = await ManifestReader.ReadPathAsync(path, CancellationToken.None);
         var (objects, _) = ApplyPlan.Build(documents, "argo", namespaceExplicit: false, includeAll: all);

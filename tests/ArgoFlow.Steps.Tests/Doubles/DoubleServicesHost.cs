@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using ArgoFlow.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,12 +33,21 @@ public sealed class DoubleServicesHost : IAsyncDisposable
 
     public FaultPlan Faults { get; }
 
-    public static async Task<DoubleServicesHost> StartAsync(Action<WebApplication>? mapMore = null, Action<IServiceCollection>? services = null)
+    /// <param name="certificate">Serve gRPC over TLS with it (default h2c).</param>
+    public static async Task<DoubleServicesHost> StartAsync(
+        Action<WebApplication>? mapMore = null, Action<IServiceCollection>? services = null, X509Certificate2? certificate = null)
     {
         var directory = new TempDirectory("argoflow-doubles");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o =>
+        {
+            o.Protocols = HttpProtocols.Http2;
+            if (certificate is not null)
+            {
+                o.UseHttps(certificate);
+            }
+        }));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(new DoubleStore(directory.Path));
         builder.Services.AddSingleton<FaultPlan>();

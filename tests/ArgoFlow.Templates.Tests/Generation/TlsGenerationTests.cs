@@ -81,7 +81,7 @@ public sealed class TlsGenerationTests
         var files = Generate(GenerationMode.Plugin, caKey: "tls.crt");
 
         var template = files.Single(f => f.Path == "classic/workflowtemplate.yaml").Content;
-        Assert.Contains("endpoint: https://argoflow-resize.argo.svc.cluster.local:9090", template, StringComparison.Ordinal);
+        Assert.Contains("endpoint: https://argoflow-resize-headless.argo.svc.cluster.local:9090", template, StringComparison.Ordinal);
         Assert.DoesNotContain("endpoint: argoflow-", template, StringComparison.Ordinal);
         var configMap = YamlJson.Documents(files.Single(f => f.Path == "services/argo/executor-plugin.yaml").Content)[0];
         var sidecar = YamlJson.Documents(configMap.GetProperty("data").GetProperty("sidecar.container").GetString()!)[0];
@@ -129,7 +129,7 @@ public sealed class TlsGenerationTests
         var files = PipelineGenerator.Generate([spec], new GeneratorOptions(GenerationMode.Plugin, TlsSecret: Secret));
 
         var template = files.Single(f => f.Path == "mixed/workflowtemplate.yaml").Content;
-        Assert.Contains("endpoint: https://argoflow-resize.argo.svc.cluster.local:9090", template, StringComparison.Ordinal);
+        Assert.Contains("endpoint: https://argoflow-resize-headless.argo.svc.cluster.local:9090", template, StringComparison.Ordinal);
         Assert.Contains("endpoint: gpu-detect.ml.svc:9443", template, StringComparison.Ordinal);
         Assert.Contains("endpoint: https://filter.example.com:443", template, StringComparison.Ordinal);
         // Only resize is reached at the generated address, so only it gets a Deployment.

@@ -19,6 +19,8 @@ public sealed partial class ManifestStructureTests
         ["Role"] = "rbac.authorization.k8s.io/v1",
         ["RoleBinding"] = "rbac.authorization.k8s.io/v1",
         ["NetworkPolicy"] = "networking.k8s.io/v1",
+        ["HorizontalPodAutoscaler"] = "autoscaling/v2",
+        ["PodDisruptionBudget"] = "policy/v1",
         ["WorkflowTemplate"] = "argoproj.io/v1alpha1",
         ["Kustomization"] = "kustomize.config.k8s.io/v1beta1",
     };

@@ -42,14 +42,33 @@ internal static class ArgoSchema
             .ToList();
     }
 
-    private static JsonSchema Build(string definition)
+    /// <summary>
+    /// As <see cref="Validate"/>, for documents sent to Kubernetes itself rather than to Argo. Argo's schema writes
+    /// IntOrString as a plain string (its own fields, such as retry limits, are quoted for it); Kubernetes' OpenAPI
+    /// marks it x-kubernetes-int-or-string, and a PodDisruptionBudget's maxUnavailable given as the string "1" is
+    /// refused there (a string must be a percentage). So here IntOrString takes an integer or a string.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateForKubernetes(string definition, JsonElement instance) =>
+        Validate(KubernetesPrefix + definition, instance);
+
+    private const string KubernetesPrefix = "kubernetes:";
+
+    private static JsonSchema Build(string key)
     {
+        var kubernetes = key.StartsWith(KubernetesPrefix, StringComparison.Ordinal);
+        var definition = kubernetes ? key[KubernetesPrefix.Length..] : key;
+        var definitions = (JsonObject)Definitions.Value.DeepClone();
+        if (kubernetes)
+        {
+            definitions["io.k8s.apimachinery.pkg.util.intstr.IntOrString"] = new JsonObject { ["type"] = new JsonArray("integer", "string") };
+        }
+
         var root = new JsonObject
         {
             ["$ref"] = "#/definitions/" + definition,
-            ["definitions"] = Definitions.Value.DeepClone(),
+            ["definitions"] = definitions,
         };
         var options = new BuildOptions { Dialect = Tolerant };
-        return JsonSchema.Build(JsonSerializer.SerializeToElement(root), options, new Uri("https://argoflow.io/test/" + definition));
+        return JsonSchema.Build(JsonSerializer.SerializeToElement(root), options, new Uri("https://argoflow.io/test/" + (kubernetes ? "kubernetes/" : "") + definition));
     }
 }

@@ -97,7 +97,7 @@ public sealed class DocumentValidationTests
 
         Assert.Equal(
             [
-                "7:20 spec.services.resize.grpc: expected host:port or https://host:port for TLS",
+                "7:20 spec.services.resize.grpc: expected host:port, https://host:port for TLS or dns:///host:port",
                 "7:42 spec.services.resize.http: expected an http:// or https:// base URL",
                 "8:5 spec.services.detekt: unknown field 'detekt'; did you mean 'detect'?",
             ],

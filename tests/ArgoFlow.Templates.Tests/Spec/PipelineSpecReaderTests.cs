@@ -29,7 +29,7 @@ public sealed class PipelineSpecReaderTests
         Assert.Equal(640L, spec.Steps[0].With["width"]);
         Assert.Equal(0.5, spec.Steps[1].With["scoreThreshold"]);
         Assert.Equal("argo", spec.Namespace);
-        Assert.Equal("argoflow-resize.argo.svc.cluster.local:9090", spec.Services.For("resize").Grpc);
+        Assert.Equal("argoflow-resize-headless.argo.svc.cluster.local:9090", spec.Services.For("resize").Grpc);
         Assert.Equal("http://argoflow-filter.argo.svc.cluster.local:8080", spec.Services.For("filter").Http);
         Assert.Equal(30, spec.TimeoutSeconds);
         Assert.Equal(new RetryPolicy(3, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)), spec.Retry);
@@ -57,7 +57,7 @@ public sealed class PipelineSpecReaderTests
 
         Assert.All(spec.Steps.Skip(1), s => Assert.Equal(["thumbnail"], s.DependsOn));
         Assert.Equal("gpu-detector.media.svc.cluster.local:9090", spec.Services.For("detect").Grpc);
-        Assert.Equal("argoflow-resize.media.svc.cluster.local:9090", spec.Services.For("resize").Grpc);
+        Assert.Equal("argoflow-resize-headless.media.svc.cluster.local:9090", spec.Services.For("resize").Grpc);
         var objects = spec.FindStep("objects")!;
         Assert.Equal(60, objects.TimeoutSeconds);
         Assert.Equal(1, objects.Retry.Limit);

@@ -30,6 +30,8 @@ public sealed record FakeResource(string Group, string Version, string Plural, s
         new("rbac.authorization.k8s.io", "v1", "roles", "Role"),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding"),
         new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
+        new("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler"),
+        new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget"),
     ];
 
     public bool IsArgo => Group == "argoproj.io";
