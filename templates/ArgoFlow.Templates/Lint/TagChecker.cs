@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArgoFlow.Core.Errors;
 using ArgoFlow.Templates.Spec.Validation;
 using ArgoFlow.Templates.Yaml;
 
@@ -100,7 +101,7 @@ internal sealed partial class TagChecker(SpecReadContext context, IReadOnlySet<s
         }
 
         var allowed = root.Length >= 6 ? 2 : 1;
-        return KnownRoots.FirstOrDefault(known => DidYouMean.Distance(root, known) <= allowed);
+        return KnownRoots.FirstOrDefault(known => NameSuggestions.Distance(root, known) <= allowed);
     }
 
     /// <summary>workflow.parameters.json is all parameters as JSON, there whenever the workflow declares any.</summary>
