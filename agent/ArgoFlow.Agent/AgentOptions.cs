@@ -1,6 +1,8 @@
 using ArgoFlow.Agent.Leases;
 using ArgoFlow.Agent.Plugins;
 using ArgoFlow.Cluster.Watch;
+using ArgoFlow.Core.Errors;
+using ArgoFlow.Steps.Plugin;
 
 namespace ArgoFlow.Agent;
 
@@ -43,6 +45,16 @@ public sealed class AgentOptions
     /// <summary>Other executor plugins, asked in this order after the built-in argoflow plugin (--plugin NAME=URL[,token-file]).</summary>
     public IReadOnlyList<PluginEndpoint> Plugins { get; init; } = [];
 
+    /// <summary>
+    /// The gRPC endpoints an argoflow plugin template may name, as `argoflow plugin serve --allow-endpoint`
+    /// (HOST:PORT patterns, <c>*</c> for any run of characters but ':'). Default: the Services `argoflow generate`
+    /// emits and loopback, so a workflow author cannot make the agent dial anything its service account reaches.
+    /// </summary>
+    public IReadOnlyList<string> AllowedEndpoints { get; init; } = EndpointAllowList.Defaults;
+
+    /// <summary>The largest timeoutSeconds an argoflow plugin template may ask for; more gets a Failed node.</summary>
+    public int MaxTimeoutSeconds { get; init; } = new PluginOptions().MaxTimeoutSeconds;
+
     /// <summary>Leader election between replicas; null runs without a Lease (one replica only).</summary>
     public LeaseSettings? Lease { get; init; }
 
@@ -79,6 +91,23 @@ public sealed class AgentOptions
         foreach (var duplicate in Plugins.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             problems.Add($"--plugin {duplicate.Key} is given {duplicate.Count()} times");
+        }
+
+        if (MaxTimeoutSeconds < 1)
+        {
+            problems.Add($"--max-timeout-seconds must be >= 1, got {MaxTimeoutSeconds}");
+        }
+
+        foreach (var pattern in AllowedEndpoints)
+        {
+            try
+            {
+                EndpointAllowList.Validate(pattern);
+            }
+            catch (ArgoFlowException ex)
+            {
+                problems.Add(ex.Message);
+            }
         }
 
         if (Lease is not null)

@@ -8,6 +8,7 @@ using ArgoFlow.Agent.Plugins;
 using ArgoFlow.Cluster.Kube;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Steps.Client;
+using ArgoFlow.Steps.Plugin;
 using Microsoft.Extensions.Logging;
 
 namespace ArgoFlow.Cli.Commands;
@@ -104,6 +105,8 @@ internal static class AgentCommand
             PluginRequeueAfter = TimeSpan.FromSeconds(Math.Max(parse.GetValue(options.RequeueAfter), 0)),
             DrainTimeout = AgentOptionSet.Duration(parse, options.DrainTimeout),
             Plugins = plugins,
+            AllowedEndpoints = parse.GetValue(options.AllowEndpoints) is { Length: > 0 } patterns ? patterns : EndpointAllowList.Defaults,
+            MaxTimeoutSeconds = parse.GetValue(options.MaxTimeoutSeconds),
             Lease = lease,
         };
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArgoFlow.Cluster.Watch;
+using ArgoFlow.Steps.Plugin;
 
 namespace ArgoFlow.Cli.Commands;
 
@@ -28,6 +29,19 @@ internal sealed class AgentOptionSet
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string[]> AllowEndpoints { get; } = new("--allow-endpoint")
+    {
+        Description = "A gRPC endpoint argoflow plugin templates may name, HOST:PORT with * for any run of characters but ':' " +
+            $"(repeatable; '*' allows any). Default: {string.Join(", ", EndpointAllowList.Defaults)}.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<int> MaxTimeoutSeconds { get; } = new("--max-timeout-seconds")
+    {
+        Description = "Largest timeoutSeconds an argoflow plugin template may ask for; more gets a Failed node.",
+        DefaultValueFactory = _ => new PluginOptions().MaxTimeoutSeconds,
+    };
+
     public Option<string> PatchWindow { get; } = new("--patch-window") { Description = "How long results are collected into one status patch.", DefaultValueFactory = _ => "5ms" };
 
     public Option<int> RequeueAfter { get; } = new("--requeue-after")
@@ -48,7 +62,7 @@ internal sealed class AgentOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kubeconfig, Context, Namespaces, AllNamespaces, Workers, HttpPort, Plugins, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
+        foreach (var option in new Option[] { Kubeconfig, Context, Namespaces, AllNamespaces, Workers, HttpPort, Plugins, AllowEndpoints, MaxTimeoutSeconds, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
         {
             command.Options.Add(option);
         }

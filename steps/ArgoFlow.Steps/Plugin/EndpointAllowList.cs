@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
 using ArgoFlow.Core.Errors;
-using ArgoFlow.Steps.Client;
+using ArgoFlow.Core.Text;
+using ArgoFlow.Steps.Client.Balancing;
 
 namespace ArgoFlow.Steps.Plugin;
 
@@ -28,16 +31,18 @@ public sealed class EndpointAllowList
 
     public IReadOnlyList<string> Patterns => patterns.Select(p => p.Pattern).ToList();
 
-    /// <summary>Null when <paramref name="endpoint"/> (already a valid service address) may be dialled, else why not.</summary>
+    /// <summary>
+    /// Null when <paramref name="endpoint"/> (already a valid service address) may be dialled, else why not. A list
+    /// of replicas (<c>HOST:PORT,HOST:PORT</c>) is allowed only when every one of them is.
+    /// </summary>
     public string? Refusal(string endpoint)
     {
-        var uri = StepChannelPool.ToAddress(endpoint);
-        // Uri.Host keeps the brackets of an IPv6 address, so "[::1]:9090" compares as written.
-        var hostPort = $"{uri.Host}:{uri.Port}".ToLowerInvariant();
-        return patterns.Any(p => p.Match.IsMatch(hostPort))
+        var target = ServiceTarget.Parse(endpoint);
+        var refused = target.Endpoints.Select(HostPort).FirstOrDefault(hostPort => !patterns.Any(p => p.Match.IsMatch(hostPort)));
+        return refused is null
             ? null
-            : $"plugin.argoflow.endpoint '{endpoint}' is not allowed by this sidecar (it may call {string.Join(", ", Patterns)}); " +
-              "add it with `argoflow plugin serve --allow-endpoint`";
+            : $"plugin.argoflow.endpoint '{UrlRedaction.Redact(endpoint)}' is not allowed ({refused}; allowed: {string.Join(", ", Patterns)}); " +
+              "add it with --allow-endpoint on `argoflow plugin serve` or `argoflow agent`";
     }
 
     /// <summary>Checks a pattern's form, for the command line: usage error naming the pattern.</summary>
@@ -50,6 +55,13 @@ public sealed class EndpointAllowList
             throw new ArgoFlowException(ExitCode.Usage, $"--allow-endpoint '{pattern}' is not a HOST:PORT pattern",
                 "e.g. argoflow-resize.argo.svc.cluster.local:9090, argoflow-*.svc.cluster.local:*, or * for any");
         }
+    }
+
+    // An IPv6 address is compared in brackets, as it is written in an address ("[::1]:9090").
+    private static string HostPort(DnsEndPoint endpoint)
+    {
+        var host = endpoint.Host.Contains(':', StringComparison.Ordinal) ? $"[{endpoint.Host}]" : endpoint.Host;
+        return string.Create(CultureInfo.InvariantCulture, $"{host}:{endpoint.Port}").ToLowerInvariant();
     }
 
     private static string Strip(string pattern)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Core.Text;
 using ArgoFlow.Steps.Client;
+using ArgoFlow.Steps.Client.Balancing;
 
 namespace ArgoFlow.Steps.Plugin;
 
@@ -71,10 +72,9 @@ public sealed record PluginStepConfig(StepBinding Binding, string Endpoint, Time
     {
         try
         {
-            var uri = StepChannelPool.ToAddress(endpoint);
-            return uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
-                ? $"plugin.argoflow.endpoint: '{UrlRedaction.Redact(endpoint)}' is not a service address; give HOST:PORT (no query, fragment or user)"
-                : null;
+            // The same parse the step client does: HOST:PORT, https://, dns:///, or a list; no path, query, fragment or user.
+            _ = ServiceTarget.Parse(endpoint);
+            return null;
         }
         catch (ArgoFlowException ex)
         {

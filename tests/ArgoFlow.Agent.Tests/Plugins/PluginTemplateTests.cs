@@ -25,6 +25,7 @@ public sealed class PluginTemplateTests
         {
             Namespaces = options.Namespaces, PatchWindow = options.PatchWindow, Watch = options.Watch,
             PluginRequeueAfter = TimeSpan.FromMilliseconds(100), PluginRequeueInterval = TimeSpan.FromMilliseconds(100),
+            AllowedEndpoints = ["resize.argo.svc:9090"],
         });
         harness.Invoker.Hold();
         harness.Add(TaskSets.Create("wf1", ("n", TaskSets.Plugin("argoflow", Resize()))));
@@ -40,6 +41,23 @@ public sealed class PluginTemplateTests
         Assert.Equal("s3://images/out.jpg", result.RootElement.GetProperty("output").GetString());
         var parameter = Assert.Single(done.Outputs.Parameters!);
         Assert.Equal(("image", "s3://images/out.jpg"), (parameter.Name, parameter.Value));
+    }
+
+    [Fact]
+    public async Task An_argoflow_endpoint_outside_the_allow_list_fails_the_node_without_a_call()
+    {
+        await using var harness = await AgentHarness.StartAsync();
+        await harness.StartAgentAsync();
+        var request = Resize();
+        request["endpoint"] = "metadata.example.com:80";
+        harness.Add(TaskSets.Create("wf1", ("n", TaskSets.Plugin("argoflow", request))));
+
+        var done = await harness.WaitForResultAsync("wf1", "n");
+
+        Assert.Equal("Failed", done.Phase);
+        Assert.Contains("metadata.example.com:80", done.Message, StringComparison.Ordinal);
+        Assert.Contains("is not allowed", done.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Invoker.Calls);
     }
 
     [Fact]

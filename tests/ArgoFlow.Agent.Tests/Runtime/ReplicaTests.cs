@@ -105,6 +105,8 @@ public sealed class ReplicaTests
             Assert.Equal($"/wf{i}/b", nodes[$"wf{i}-b"].Outputs?.Result);
         }
 
+        // The counter moves when the patch call returns, which may be just after the stored results are visible.
+        await harness.WaitAsync(() => agent.Agent.Metrics.ResultsPatched >= 100, "the patch counter to reach 100", seconds: 10);
         Assert.Equal(100, agent.Agent.Metrics.ResultsPatched);
         Assert.Equal(0, agent.Agent.Metrics.ResultsDropped);
     }

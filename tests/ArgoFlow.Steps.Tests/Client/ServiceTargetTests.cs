@@ -50,4 +50,22 @@ public sealed class ServiceTargetTests
         Assert.Equal(ExitCode.Usage, ex.ExitCode);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("metadata.example.com:80", 80)]
+    [InlineData("10.0.0.5:443", 443)]
+    [InlineData("https://host.example.com", 443)]
+    public void A_written_port_counts_even_when_it_is_the_schemes_default(string target, int port) =>
+        Assert.Equal(port, Assert.Single(ServiceTarget.Parse(target).Endpoints).Port);
+
+    [Theory]
+    [InlineData("http://user:s3cret@host:9090")]
+    [InlineData("host:9090#fragment")]
+    public void User_information_and_fragments_are_refused_without_echoing_a_secret(string target)
+    {
+        var ex = Assert.ThrowsAny<ArgoFlowException>(() => ServiceTarget.Parse(target));
+
+        Assert.Equal(ExitCode.Usage, ex.ExitCode);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -68,7 +68,7 @@ public sealed class PluginHardeningTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Failed", (string?)node["phase"]);
-        Assert.Contains("is not allowed by this sidecar", (string?)node["message"], StringComparison.Ordinal);
+        Assert.Contains("is not allowed (", (string?)node["message"], StringComparison.Ordinal);
         Assert.Contains("--allow-endpoint", (string?)node["message"], StringComparison.Ordinal);
     }
 

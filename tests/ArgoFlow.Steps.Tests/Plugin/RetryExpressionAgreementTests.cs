@@ -26,7 +26,7 @@ public sealed partial class RetryExpressionAgreementTests : IDisposable
     public RetryExpressionAgreementTests()
     {
         File.WriteAllText(temp.Combine("token"), Token);
-        handler = new ExecutorPluginHandler(invoker, new PluginTokenVerifier(temp.Combine("token")), new PluginOptions());
+        handler = new ExecutorPluginHandler(invoker, new PluginTokenVerifier(temp.Combine("token")), new PluginOptions { AllowedEndpoints = ["h:9090"] });
     }
 
     public void Dispose() => temp.Dispose();

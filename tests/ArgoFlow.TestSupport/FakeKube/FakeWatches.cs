@@ -45,7 +45,15 @@ internal sealed class FakeWatches
     {
         foreach (var context in _open.Keys)
         {
-            context.Abort();
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The watch's request finished on its own between listing and aborting it.
+            }
+
             _open.TryRemove(context, out _);
         }
     }

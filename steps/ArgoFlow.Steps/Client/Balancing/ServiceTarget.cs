@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ArgoFlow.Core.Errors;
+using ArgoFlow.Core.Text;
 
 namespace ArgoFlow.Steps.Client.Balancing;
 
@@ -75,8 +76,9 @@ public sealed class ServiceTarget
     {
         var text = part.Contains("://", StringComparison.Ordinal) ? part : "http://" + part;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") ||
-            string.IsNullOrEmpty(uri.Host) || (uri.IsDefaultPort && !part.Contains("://", StringComparison.Ordinal)) ||
-            uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
+            string.IsNullOrEmpty(uri.Host) || (!part.Contains("://", StringComparison.Ordinal) && !HasPort(part)) ||
+            uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) ||
+            !string.IsNullOrEmpty(uri.UserInfo))
         {
             throw Bad(target, whole ? target : part);
         }
@@ -84,8 +86,18 @@ public sealed class ServiceTarget
         return (uri.Scheme == "https", new DnsEndPoint(uri.DnsSafeHost, uri.Port));
     }
 
+    // Without a scheme the port must be written: "host:80" is fine even though 80 is http's default port.
+    private static bool HasPort(string part)
+    {
+        var colon = part.LastIndexOf(':');
+        return colon > 0 && colon < part.Length - 1 && part[(colon + 1)..].All(char.IsAsciiDigit) && part[colon - 1] != ':';
+    }
+
+    // A target given as scheme://user:secret@host must not echo the secret back in the error.
     private static ArgoFlowException Bad(string target, string part) => new(
         ExitCode.Usage,
-        part == target ? $"'{target}' is not a service address" : $"'{part}' in '{target}' is not a service address",
+        part == target
+            ? $"'{UrlRedaction.Redact(target)}' is not a service address"
+            : $"'{UrlRedaction.Redact(part)}' in '{UrlRedaction.Redact(target)}' is not a service address",
         "give HOST:PORT (e.g. 127.0.0.1:9090), several as HOST:PORT,HOST:PORT, or dns:///NAME:PORT for every address of a DNS name");
 }
