@@ -138,9 +138,9 @@ public sealed partial class ManifestStructureTests
         Assert.Equal(
             [
                 "plugin", "serve", "--port", "4355", "--token-file", "/var/run/argo/token",
-                "--allow-endpoint", "argoflow-detect.argo.svc.cluster.local:9090",
-                "--allow-endpoint", "argoflow-filter.argo.svc.cluster.local:9090",
-                "--allow-endpoint", "argoflow-resize.argo.svc.cluster.local:9090",
+                "--allow-endpoint", "argoflow-detect-headless.argo.svc.cluster.local:9090",
+                "--allow-endpoint", "argoflow-filter-headless.argo.svc.cluster.local:9090",
+                "--allow-endpoint", "argoflow-resize-headless.argo.svc.cluster.local:9090",
             ],
             sidecar.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(4355, sidecar.GetProperty("ports")[0].GetProperty("containerPort").GetInt32());
