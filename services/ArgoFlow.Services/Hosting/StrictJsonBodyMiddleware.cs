@@ -16,7 +16,8 @@ namespace ArgoFlow.Services.Hosting;
 /// 400 and the transcoder's own error shape (<c>{"code": 3, "message": "widht: unknown field (...)", "details": []}</c>).
 /// Microsoft.AspNetCore.Grpc.JsonTranscoding 10.0 has no setting for this (GrpcJsonSettings covers only output and
 /// name casing; its reader skips unknown members), so the body is checked here, before the transcoder reads it again.
-/// It also reads parameter values that arrived as text as their catalogue type (<see cref="SubstitutedJsonBody"/>).
+/// It also refuses members given twice (<see cref="DuplicateJsonMembers"/>) and reads parameter values that arrived
+/// as text as their catalogue type (<see cref="SubstitutedJsonBody"/>).
 /// Bodies that are not JSON objects, not JSON at all, or larger than the gRPC receive limit pass through untouched:
 /// the transcoder answers those itself.
 /// </summary>
@@ -80,9 +81,11 @@ internal sealed class StrictJsonBodyMiddleware
         // gRPC receive limit when it reads the buffered copy.
         var started = _time.GetTimestamp();
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024);
-        var unknown = await FindUnknownAsync(context.Request.Body, bodyMessage, context.RequestAborted);
+        var (unknown, duplicates) = await FindUnknownAsync(context.Request.Body, bodyMessage, context.RequestAborted);
         context.Request.Body.Position = 0;
-        IReadOnlyList<string> problems = unknown.Count > 0
+        IReadOnlyList<string> problems = duplicates.Count > 0
+            ? duplicates.Select(d => $"{d}: given more than once").ToList()
+            : unknown.Count > 0
             ? unknown.Select(u => u.Describe()).ToList()
             : await SubstitutedJsonBody.NormalizeAsync(context.Request, transcoded!.MethodDescriptor, context.RequestAborted);
         if (problems.Count == 0)
@@ -93,7 +96,7 @@ internal sealed class StrictJsonBodyMiddleware
 
         // A few names are enough to fix a typo; 200,000 of them once made a 26 MB answer.
         var message = string.Join("; ", problems.Take(MaxNamed)) +
-            (problems.Count > MaxNamed ? $"; and {problems.Count - MaxNamed} more {(unknown.Count > 0 ? "unknown fields" : "problems")}" : string.Empty);
+            (problems.Count > MaxNamed ? $"; and {problems.Count - MaxNamed} more {(duplicates.Count == 0 && unknown.Count > 0 ? "unknown fields" : "problems")}" : string.Empty);
         _metrics.Finished(ServiceNames.StepOf(method) ?? method, nameof(StatusCode.InvalidArgument));
         Log.CallFailed(_logger, method, nameof(StatusCode.InvalidArgument), _time.GetElapsedTime(started).TotalMilliseconds, LogText.Cap(message));
         await WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, StatusCode.InvalidArgument, message, context.RequestAborted);
@@ -111,17 +114,18 @@ internal sealed class StrictJsonBodyMiddleware
         };
     }
 
-    private static async Task<IReadOnlyList<UnknownJsonField>> FindUnknownAsync(Stream body, MessageDescriptor message, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<UnknownJsonField> Unknown, IReadOnlyList<string> Duplicates)> FindUnknownAsync(
+        Stream body, MessageDescriptor message, CancellationToken cancellationToken)
     {
         try
         {
             using var document = await JsonDocument.ParseAsync(body, default, cancellationToken);
-            return UnknownJsonFields.Find(document.RootElement, message);
+            return (UnknownJsonFields.Find(document.RootElement, message), DuplicateJsonMembers.Find(document.RootElement));
         }
         catch (JsonException)
         {
             // Not JSON (or nested deeper than JSON's default limit): the transcoder reports it with its own message.
-            return [];
+            return ([], []);
         }
     }
 

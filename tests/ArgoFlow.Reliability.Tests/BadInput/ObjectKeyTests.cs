@@ -31,10 +31,13 @@ public sealed class ObjectKeyTests : IDisposable
 
     /// <summary>
     /// The calls through the service that succeed: those literal keys as output names, and no output name at all
-    /// (the derived key). As input they name no object, so every input call fails.
+    /// (the derived key). As input they name no object, so every input call fails. Writing to in/escape.jpg, a link
+    /// to a file outside the store, succeeds by replacing the link inside the store; the file it pointed to is
+    /// untouched (checked by bytes).
     /// </summary>
     private static readonly string[] ServedInside =
-        ["output ~/.ssh/id_rsa", "output %c0%ae%c0%ae/x.jpg", "output \u2024\u2024/x.jpg", "output ", "output  ", "output file:../x.jpg", "output javascript:alert(1)"];
+        ["output ~/.ssh/id_rsa", "output %c0%ae%c0%ae/x.jpg", "output \u2024\u2024/x.jpg", "output ", "output  ", "output file:../x.jpg", "output javascript:alert(1)",
+         "output in/escape.jpg"];
 
     public static IEnumerable<string> Hostile()
     {
@@ -153,6 +156,8 @@ public sealed class ObjectKeyTests : IDisposable
         }
 
         Assert.Equal(["secret.jpg"], Directory.EnumerateFileSystemEntries(_outside.Path).Select(Path.GetFileName));
+        Assert.Equal(File.ReadAllBytes(SharedData.Image("0.jpg")), File.ReadAllBytes(_outside.Combine("secret.jpg")));
+        Assert.Null(new FileInfo(_store.Combine("in", "escape.jpg")).LinkTarget);
         Assert.False(serve.Child.HasExited);
         // Every reference was tried as input and as output; only those naming a key inside the store were served.
         Assert.Equal(2 * references.Count, tried);

@@ -56,6 +56,19 @@ public sealed class StrictJsonBodyTests : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_member_given_twice_is_a_400_naming_it_before_any_reader_picks_one()
+    {
+        var before = Directory.GetFiles(_host.StoreRoot, "*", SearchOption.AllDirectories).Length;
+
+        using var response = await PostAsync("/v1/resize", """{"input": "in/0.jpg", "input": "../x", "width": "10"}""");
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("input: given more than once", message);
+        Assert.Equal(before, Directory.GetFiles(_host.StoreRoot, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public async Task Proto_field_names_and_json_names_are_both_known()
     {
         using var snake = await PostAsync("/v1/resize", """{"input": "in/1.jpg", "max_side": 40}""");
