@@ -16,10 +16,13 @@ public sealed class AgentOptions
     public int Workers { get; init; } = 16;
 
     /// <summary>
-    /// How long results of one TaskSet are collected before one merge patch carries them all. Default 5 ms
-    /// (Argo's agent: ARGO_AGENT_PATCH_RATE, default 10 s).
+    /// How long results of one TaskSet are collected before one merge patch carries them all. Default 0: a result is
+    /// patched as soon as it is ready, and the results of a TaskSet that arrive while its patch is on the wire go out
+    /// together in the next one, so a burst still costs few patches. A window of even 5 ms doubled the latency of a
+    /// one-step workflow (Task.Delay rounds up to the timer's tick; docs/benchmarks.md). Argo's agent:
+    /// ARGO_AGENT_PATCH_RATE, default 10 s.
     /// </summary>
-    public TimeSpan PatchWindow { get; init; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan PatchWindow { get; init; } = TimeSpan.Zero;
 
     /// <summary>First pause before retrying a patch that failed with a transient error; doubled each time. Default 100 ms.</summary>
     public TimeSpan PatchRetryInitial { get; init; } = TimeSpan.FromMilliseconds(100);

@@ -6,7 +6,7 @@ using ArgoFlow.Templates.Generation;
 namespace ArgoFlow.Benchmarks.Agent;
 
 /// <summary>
-/// `dotnet run -c Release --project benchmarks/ArgoFlow.Benchmarks -- agent [ITERATIONS]`: issue 12's targets, measured
+/// `dotnet run -c Release --project benchmarks/ArgoFlow.Benchmarks -- agent [ITERATIONS] [PATCH_WINDOW_MS]`: issue 12's targets, measured
 /// in process against warm services - (1) a task written to a TaskSet until its result is read back, one warm resize
 /// step, http and plugin; (2) the classic 3-step pipeline, workflow created until Succeeded; (3) 50 workflows at once,
 /// every node with exactly one result. Each series runs after a warm-up; numbers are printed as a Markdown table.
@@ -16,7 +16,10 @@ internal static class AgentBench
     public static async Task RunAsync(string[] args)
     {
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-        await using var rig = await AgentBenchRig.StartAsync();
+        // Optional: the agent's patch window in ms (default: the command's default).
+        TimeSpan? window = args.Length > 1 ? TimeSpan.FromMilliseconds(double.Parse(args[1], CultureInfo.InvariantCulture)) : null;
+        await using var rig = await AgentBenchRig.StartAsync(window);
+        Console.WriteLine($"patch window: {rig.PatchWindow.TotalMilliseconds} ms");
         var rows = new List<string>();
         foreach (var mode in new[] { GenerationMode.Http, GenerationMode.Plugin })
         {

@@ -32,7 +32,7 @@ internal sealed class AgentBenchRig : IAsyncDisposable
 
     public TaskSetController Controller { get; private set; } = null!;
 
-    public static async Task<AgentBenchRig> StartAsync()
+    public static async Task<AgentBenchRig> StartAsync(TimeSpan? patchWindow = null)
     {
         var rig = new AgentBenchRig();
         Directory.CreateDirectory(rig._store.Combine("in"));
@@ -48,7 +48,8 @@ internal sealed class AgentBenchRig : IAsyncDisposable
         rig.Server = await FakeKubeServer.StartAsync(TimeProvider.System);
         rig.Controller = TaskSetController.Start(rig.Server.Store);
         rig._connection = KubeConnection.Open(new KubeConnectionOptions { KubeconfigPath = rig.Server.WriteKubeconfig(rig._dir.Path), KubeconfigEnv = null, HomeDirectory = null });
-        rig._agent = new ExternalAgent(new KubeApiClient(rig._connection), new AgentOptions { Namespaces = ["argo"] }, rig._client);
+        rig._agent = new ExternalAgent(new KubeApiClient(rig._connection), new AgentOptions { Namespaces = ["argo"], PatchWindow = patchWindow ?? new AgentOptions().PatchWindow }, rig._client);
+        rig.PatchWindow = patchWindow ?? new AgentOptions().PatchWindow;
         rig._run = Task.Run(() => rig._agent.RunAsync(rig._stop.Token));
         await rig._agent.Ready.WaitAsync(TimeSpan.FromSeconds(30));
         return rig;
@@ -57,8 +58,7 @@ internal sealed class AgentBenchRig : IAsyncDisposable
     /// <summary>Stores the generated WorkflowTemplate of the classic sample (first <paramref name="steps"/> steps) in a mode.</summary>
     public string AddTemplate(GeneratorOptions options, int steps, string name)
     {
-        var text = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "samples", "pipelines", "classic.yaml"))
-            .Replace("spec:\n", $"spec:\n  services:\n    default: {{grpc: \"{_host.GrpcAddress}\", http: \"{_host.HttpBaseUrl!.GetLeftPart(UriPartial.Authority)}\"}}\n", StringComparison.Ordinal);
+        var text = SampleSpecs.PointedAt("classic", _host.GrpcAddress, _host.HttpBaseUrl!);
         var spec = PipelineSpecReader.Read(text, "classic.yaml");
         spec = spec with { Name = name, Steps = spec.Steps.Take(steps).ToList() };
         var yaml = PipelineGenerator.Generate([spec], options).Single(f => f.Path.EndsWith("/workflowtemplate.yaml", StringComparison.Ordinal)).Content;
@@ -76,6 +76,8 @@ internal sealed class AgentBenchRig : IAsyncDisposable
             ["arguments"] = new JsonObject { ["parameters"] = new JsonArray(new JsonObject { ["name"] = "input", ["value"] = input }) },
         },
     });
+
+    public TimeSpan PatchWindow { get; private set; }
 
     public int PodRequests => Server.Requests.Count(r => r.Contains("/pods", StringComparison.Ordinal));
 

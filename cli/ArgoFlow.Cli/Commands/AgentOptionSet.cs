@@ -42,7 +42,7 @@ internal sealed class AgentOptionSet
         DefaultValueFactory = _ => new PluginOptions().MaxTimeoutSeconds,
     };
 
-    public Option<string> PatchWindow { get; } = new("--patch-window") { Description = "How long results are collected into one status patch.", DefaultValueFactory = _ => "5ms" };
+    public Option<string> PatchWindow { get; } = new("--patch-window") { Description = "How long a TaskSet's results are collected into one status patch (0: patch at once; results ready while a patch is sent go in the next).", DefaultValueFactory = _ => "0" };
 
     public Option<int> RequeueAfter { get; } = new("--requeue-after")
     {

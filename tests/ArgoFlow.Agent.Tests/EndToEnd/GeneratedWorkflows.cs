@@ -16,12 +16,7 @@ internal static class GeneratedWorkflows
     /// <summary>The sample spec <paramref name="sample"/> with its steps' services at <paramref name="host"/>.</summary>
     public static JsonObject Template(string sample, GeneratorOptions options, string grpcAddress, Uri httpBase, string? nameSuffix = null)
     {
-        var text = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "samples", "pipelines", sample + ".yaml"));
-        // The sample's own services entries (replicas, autoscale) stay; the default entry sends every call to the host.
-        var entry = $"    default: {{grpc: \"{grpcAddress}\", http: \"{httpBase.GetLeftPart(UriPartial.Authority)}\"}}\n";
-        text = text.Contains("\n  services:\n", StringComparison.Ordinal)
-            ? text.Replace("\n  services:\n", "\n  services:\n" + entry, StringComparison.Ordinal)
-            : text.Replace("spec:\n", "spec:\n  services:\n" + entry, StringComparison.Ordinal);
+        var text = SampleSpecs.PointedAt(sample, grpcAddress, httpBase);
         var spec = PipelineSpecReader.Read(text, sample + ".yaml");
         var generated = PipelineGenerator.Generate([spec], options with { NameSuffix = nameSuffix ?? string.Empty });
         var yaml = generated.Single(f => f.Path.EndsWith("/workflowtemplate.yaml", StringComparison.Ordinal)).Content;
