@@ -10,8 +10,8 @@ public sealed class RunServicesLoggingTests
     private static ServiceProvider Configure(bool verbose) =>
         new ServiceCollection().AddLogging(logging =>
         {
-            // What an ASP.NET host or a Logging__LogLevel__Default=Trace variable could have added before: run's rule must win.
-            logging.AddFilter((_, _) => true);
+            // The rule a Logging__LogLevel__Default=Trace variable adds to an ASP.NET host's logging: run's choice must win.
+            logging.AddFilter(category: null, LogLevel.Trace);
             RunServices.Logging(logging, verbose);
         }).BuildServiceProvider();
 
