@@ -11,7 +11,7 @@ public static class BenchTable
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         var s = report.Settings;
-        text.AppendLine(Invariant($"pipeline {report.Pipeline}: {s.Iterations} {(s.Iterations == 1 ? "run" : "runs")} per mode after {s.Warmup} warm-up, concurrency {s.Concurrency}, input {string.Join(", ", s.Inputs)}"));
+        text.AppendLine(Invariant($"pipeline {report.Pipeline}: {s.Iterations} {(s.Iterations == 1 ? "run" : "runs")} per mode after {s.Warmup} warm-up {(s.Warmup == 1 ? "run" : "runs")}, concurrency {s.Concurrency}, input {string.Join(", ", s.Inputs)}"));
         text.AppendLine();
         var throughput = s.Concurrency > 1;
         var header = new List<string> { "mode", "n", "ok", "fail", "min", "mean", "p50", "p90", "p95", "p99", "max" };

@@ -33,7 +33,7 @@ internal sealed class BenchClusterRun
         {
             Templates = templates,
             Runs = _parse.GetValue(_options.Runs) ?? 5,
-            Warmup = _parse.GetValue(_options.Warmup) ?? 0,
+            Warmup = _parse.GetValue(_options.Warmup) ?? BenchOptions.DefaultClusterWarmup,
             Parameters = (_parse.GetValue(_options.Parameters) ?? []).Select(p => KeyValueParser.Parse(p, "-p")).ToList(),
             WorkflowTimeout = GoDuration.Parse(_parse.GetValue(_options.Timeout)!, "--timeout"),
             ControllerNamespace = _parse.GetValue(_options.ControllerNamespace)!,

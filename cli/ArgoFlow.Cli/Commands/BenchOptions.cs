@@ -10,6 +10,9 @@ namespace ArgoFlow.Cli.Commands;
 /// </summary>
 internal sealed class BenchOptions
 {
+    /// <summary>Warm-up runs per template with --cluster when --warmup is not given: each is a whole workflow.</summary>
+    public const int DefaultClusterWarmup = 0;
+
     public Option<bool> Cluster { get; } = new("--cluster") { Description = "Benchmark workflows on a Kubernetes cluster with Argo (submit, watch, time)." };
 
     public Option<string[]> From { get; } = new("--from")
@@ -23,8 +26,8 @@ internal sealed class BenchOptions
         Description = "Measured runs per mode, interleaved across modes (default 5 with --cluster: workflows per template; 30 with --local).",
     };
 
-    /// <summary>No default value in the option itself, so the help and the two modes' defaults cannot disagree.</summary>
-    public Option<int?> Warmup { get; } = new("--warmup") { Description = "Runs per mode done first and left out of the statistics (default 0 with --cluster, 3 with --local)." };
+    /// <summary>No default value in the option itself; the help names the two modes' constants, so they cannot disagree.</summary>
+    public Option<int?> Warmup { get; } = new("--warmup") { Description = $"Runs per mode done first and left out of the statistics (default {DefaultClusterWarmup} with --cluster, {BenchLocalOptions.DefaultWarmup} with --local)." };
 
     public Option<string[]> Parameters { get; } = new("--parameter", "-p") { Description = "A workflow parameter NAME=VALUE for every run (repeatable)." };
 

@@ -19,12 +19,14 @@ internal static class RunCommand
         var o = new RunOptions();
         var command = new Command("run", """
             Run a pipeline locally against warm services (started in this process by default). The summary, the
-            detections per class and the files written go to stderr; -o json puts every result on stdout.
+            detections per class and the files written go to stderr; -o json puts every result on stdout. Detect
+            steps write their detections JSON beside the outputs (--no-detections-json to skip it).
 
             Examples:
               argoflow run -f samples/pipelines/privacy.yaml --input ../shared/images/0.jpg --output-dir out
               argoflow run -f samples/pipelines/classic.yaml --input photos/ --parallel 2 -o json > results.json
               argoflow run -f samples/pipelines/privacy.yaml --input in.jpg -p padding=16
+              argoflow run -f samples/pipelines/classic.yaml --input photos/ --repeat 3 --no-detections-json
               argoflow run -f pipeline.yaml --input s3://uploads/in.jpg --services 10.0.0.5:9090
             """);
         o.AddTo(command);
@@ -40,7 +42,7 @@ internal static class RunCommand
                 _ = WarmHost.PreloadNativeLibrariesAsync();
             }
 
-            var spec = PipelineSpecReader.ReadFile(settings.SpecPath);
+            var spec = RunDetectionsJson.Apply(PipelineSpecReader.ReadFile(settings.SpecPath), settings.DetectionsJson);
             var inputs = RunInputs.Resolve(settings.Input, spec);
             // Every parameter value is checked against the steps it feeds before a service starts or a step runs.
             PipelineParameters.Resolve(spec, Parameters(settings, settings.Input));

@@ -1,15 +1,17 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using ArgoFlow.Contracts.V1;
 using ArgoFlow.Steps.Client;
 using ArgoFlow.Steps.Runner;
 
 namespace ArgoFlow.Cli.Commands;
 
 /// <summary>
-/// `argoflow run --output json`: one JSON document on stdout with every run and step - phase, attempts, cause,
-/// the services' timing, client time, output URIs and the step's result JSON (the same object the http and
-/// plugin modes see as <c>outputs.result</c>).
+/// `argoflow run --output json`: one JSON document on stdout with what the summary shows - detections per class
+/// of each detect step (summed over runs) and every file written - and every run and step: phase, attempts, cause,
+/// the services' timing, client time, output URIs, a detect step's detections per class and the step's result JSON
+/// (the same object the http and plugin modes see as <c>outputs.result</c>).
 /// </summary>
 internal static class RunJson
 {
@@ -29,6 +31,7 @@ internal static class RunJson
 
             json.WriteNumber("runCount", report.Runs.Count);
             json.WriteNumber("failedRuns", report.Runs.Count(r => !r.Succeeded));
+            WriteFindings(json, RunFindings.Of(report));
             json.WriteStartArray("runs");
             foreach (var run in report.Runs)
             {
@@ -73,6 +76,11 @@ internal static class RunJson
             }
 
             json.WriteEndObject();
+            if (step.Response is DetectResponse detect)
+            {
+                WriteCounts(json, "detections", RunFindings.Count(detect.Detections));
+            }
+
             if (step.Response is not null)
             {
                 json.WritePropertyName("result");
@@ -83,6 +91,40 @@ internal static class RunJson
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter json, RunFindings findings)
+    {
+        json.WriteStartObject("detections");
+        foreach (var step in findings.Detections)
+        {
+            WriteCounts(json, step.Step, step.Classes);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("fileCount", findings.Files.Count);
+        json.WriteStartArray("files");
+        foreach (var file in findings.Files)
+        {
+            json.WriteStartObject();
+            json.WriteString("step", file.Step);
+            json.WriteString("output", file.Port);
+            json.WriteString("path", file.Path);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<KeyValuePair<string, int>> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (className, count) in counts)
+        {
+            json.WriteNumber(className, count);
+        }
+
         json.WriteEndObject();
     }
 }

@@ -42,6 +42,10 @@ internal sealed class RunOptions
     {
         Description = "Runs in flight at once. Default: the processor count for a folder, else 1.",
     };
+    private readonly Option<bool> noDetectionsJson = new("--no-detections-json")
+    {
+        Description = "Do not write the detections JSON of detect steps (written by default; a step whose detections a later step reads, or whose spec sets writeDetections, keeps its setting).",
+    };
     private readonly Option<string> format = new("--output", "-o")
     {
         Description = "table (summary on stderr) or json (results on stdout, summary on stderr).",
@@ -50,7 +54,7 @@ internal sealed class RunOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { file, input, output, services, model, parameters, parameterFile, repeat, parallel, format })
+        foreach (var option in new Option[] { file, input, output, services, model, parameters, parameterFile, repeat, parallel, noDetectionsJson, format })
         {
             command.Options.Add(option);
         }
@@ -124,6 +128,6 @@ internal sealed class RunOptions
         }
 
         return new RunSettings(parse.GetValue(file)!, parse.GetValue(input), parse.GetValue(output), target,
-            parse.GetValue(model), values, n, p, fmt == "json");
+            parse.GetValue(model), values, n, p, fmt == "json", !parse.GetValue(noDetectionsJson));
     }
 }

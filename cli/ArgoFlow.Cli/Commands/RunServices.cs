@@ -53,7 +53,7 @@ internal sealed class RunServices : IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ArgoFlowException(ExitCode.InvalidInput, $"--out {root}: cannot create the folder: {ex.Message}", null, ex);
+            throw new ArgoFlowException(ExitCode.InvalidInput, $"--output-dir {root}: cannot create the folder: {ex.Message}", null, ex);
         }
 
         root = Path.GetFullPath(root);
@@ -67,10 +67,7 @@ internal sealed class RunServices : IAsyncDisposable
             Models = types.Contains("detect") ? [new ModelOptions { Path = RunModels.Resolve(settings.Model) }] : [],
             MaxQueue = Math.Max(32, 4 * parallel),
             IntraOpThreads = WarmHostOptions.IntraOpThreadsFor(parallel),
-            ConfigureLogging = logging => logging
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-                // The summary and the step errors say what went wrong; the services' own log lines only with --verbose.
-                .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.None),
+            ConfigureLogging = logging => Logging(logging, verbose),
         };
         var host = await WarmHost.StartAsync(options, null, null, cancellationToken);
         try
@@ -88,10 +85,24 @@ internal sealed class RunServices : IAsyncDisposable
 
         if (settings.Out is null)
         {
-            await stderr.WriteLineAsync($"outputs go to {root} (pass --out DIR to choose)");
+            await stderr.WriteLineAsync($"outputs go to {root} (pass --output-dir DIR to choose)");
         }
 
         return new RunServices(host, host.GrpcAddress, root, $"embedded services ({string.Join(", ", types)}) on {host.GrpcAddress}");
+    }
+
+    /// <summary>
+    /// The embedded services' logging: none at all without --verbose (the summary and the step errors say what went
+    /// wrong, and no `warn:` line from Kestrel or a failed call lands in the middle of it); with it, Information and
+    /// up on stderr. No provider rather than a minimum level, so no Logging__LogLevel__* variable can turn lines on.
+    /// </summary>
+    internal static void Logging(ILoggingBuilder logging, bool verbose)
+    {
+        logging.ClearProviders();
+        if (verbose)
+        {
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Information);
+        }
     }
 
     public async ValueTask DisposeAsync()

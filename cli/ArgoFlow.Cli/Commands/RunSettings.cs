@@ -1,6 +1,6 @@
 namespace ArgoFlow.Cli.Commands;
 
-/// <summary>The checked options of one `argoflow run`.</summary>
+/// <summary>The checked options of one `argoflow run`. <see cref="DetectionsJson"/>: detect steps write their JSON unless --no-detections-json.</summary>
 internal sealed record RunSettings(
     string SpecPath,
     string? Input,
@@ -10,7 +10,8 @@ internal sealed record RunSettings(
     IReadOnlyDictionary<string, string> Parameters,
     int Repeat,
     int? Parallel,
-    bool Json)
+    bool Json,
+    bool DetectionsJson)
 {
     public bool IsEmbedded => Services == RunOptions.Embedded;
 }

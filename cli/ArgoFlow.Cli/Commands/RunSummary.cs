@@ -6,64 +6,87 @@ using Spectre.Console;
 namespace ArgoFlow.Cli.Commands;
 
 /// <summary>
-/// The human summary on stderr: a table per step (status, attempts, the services' download/decode/process/
-/// encode/upload/total ms and the client's wall time; medians over succeeded runs when there are several),
-/// each failure with its cause, and the outputs of a single run.
+/// The human summary on stderr: the per-step table (<see cref="RunTable"/>), the outcome and where the services
+/// ran, each failure with its cause, the detections per class of every detect step, and the files written (listed
+/// when few, else counted per folder). With -o json only the outcome and failures: stdout has the rest.
 /// </summary>
 internal static class RunSummary
 {
     private const int MaxFailuresShown = 10;
 
-    public static void Write(TextWriter stderr, RunReport report, bool quiet)
+    /// <summary>Files listed one per line up to this many; beyond it the folders and counts (a folder of photos, --repeat).</summary>
+    private const int MaxFilesListed = 10;
+
+    /// <param name="stderr">Where the summary goes.</param>
+    /// <param name="report">The runs.</param>
+    /// <param name="quiet">-o json: results are on stdout; the table only when something failed.</param>
+    /// <param name="width">The console width; null: the terminal's (or unbounded for a file or pipe).</param>
+    public static void Write(TextWriter stderr, RunReport report, bool quiet, int? width = null)
     {
-        var console = RunConsole.For(stderr);
+        var console = RunConsole.For(stderr, width);
         var runs = report.Runs;
         var many = runs.Count > 1;
-        // Narrow headers and no border keep the table within ~90 columns; the unit goes in the caption.
-        var table = new Table().Border(TableBorder.None)
-            .Caption(many ? $"times in ms: medians of the succeeded runs out of {runs.Count}" : "times in ms: service stages, service total, client wall time");
-        table.AddColumns("step", "type", "status", "tries");
-        foreach (var stage in new[] { "download", "decode", "process", "encode", "upload", "total", "client" })
-        {
-            table.AddColumn(new TableColumn(stage).RightAligned());
-        }
-
-        foreach (var step in runs[0].Steps.Select(s => s.Name))
-        {
-            var results = runs.Select(r => r.Find(step)!).ToList();
-            var ok = results.Where(r => r.Succeeded).ToList();
-            double P50(Func<StepRunResult, double> pick) => RunReport.Percentile(ok.Select(pick), 50);
-            table.AddRow(
-                Markup.Escape(step),
-                results[0].Type,
-                Status(results, many),
-                results.Sum(r => r.Attempts).ToString(CultureInfo.InvariantCulture),
-                Ms(P50(r => r.Timing.DownloadMs)), Ms(P50(r => r.Timing.DecodeMs)), Ms(P50(r => r.Timing.ProcessMs)),
-                Ms(P50(r => r.Timing.EncodeMs)), Ms(P50(r => r.Timing.UploadMs)), Ms(P50(r => r.Timing.TotalMs)),
-                Ms(P50(r => r.ClientMs)));
-        }
-
         if (!quiet || !report.Succeeded)
         {
-            console.Write(table);
+            console.Write(RunTable.Build(runs, console));
         }
 
         var totals = runs.Select(r => r.TotalMs).ToList();
         var failedRuns = runs.Count(r => !r.Succeeded);
-        stderr.WriteLine(many
+        // Plain text through the console: a line longer than the terminal wraps between words, not inside them.
+        Line(console, many
             ? string.Create(CultureInfo.InvariantCulture,
-                $"pipeline {report.Spec.Name}: {runs.Count - failedRuns}/{runs.Count} runs succeeded; run p50 {RunReport.Percentile(totals, 50):F1} ms, p95 {RunReport.Percentile(totals, 95):F1} ms ({report.Services})")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"pipeline {report.Spec.Name}: {runs[0].Phase} in {runs[0].TotalMs:F1} ms ({report.Services})"));
+                $"pipeline {report.Spec.Name}: {runs.Count - failedRuns}/{runs.Count} runs succeeded; run p50 {RunReport.Percentile(totals, 50):F1} ms, p95 {RunReport.Percentile(totals, 95):F1} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"pipeline {report.Spec.Name}: {runs[0].Phase} in {runs[0].TotalMs:F1} ms"));
+        Line(console, $"ran on {report.Services}");
         WriteFailures(stderr, runs);
-        if (!many && !quiet)
+        if (!quiet)
         {
-            foreach (var (step, port, uri) in runs[0].Steps.SelectMany(s => s.Outputs.Select(o => (s.Name, o.Key, o.Value))))
-            {
-                stderr.WriteLine($"  {step}.{port}: {RunReport.Display(uri)}");
-            }
+            var findings = RunFindings.Of(report);
+            WriteDetections(console, findings, runs.Count);
+            WriteFiles(stderr, findings);
         }
     }
+
+    private static void WriteDetections(IAnsiConsole console, RunFindings findings, int runs)
+    {
+        foreach (var step in findings.Detections)
+        {
+            var classes = step.Classes.Count == 0
+                ? "nothing found"
+                : string.Join(", ", step.Classes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
+            var over = runs > 1 ? $" (total over {step.Runs} {(step.Runs == 1 ? "run" : "runs")})" : string.Empty;
+            Line(console, $"{step.Step}: {classes}{over}");
+        }
+    }
+
+    /// <summary>Paths go straight to the writer: a hard line break inside a path would spoil copying it.</summary>
+    private static void WriteFiles(TextWriter stderr, RunFindings findings)
+    {
+        var files = findings.Files;
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        if (files.Count <= MaxFilesListed)
+        {
+            stderr.WriteLine($"files written ({files.Count}):");
+            foreach (var file in files)
+            {
+                stderr.WriteLine($"  {file.Step}.{file.Port}: {file.Path}");
+            }
+
+            return;
+        }
+
+        foreach (var (folder, count) in findings.Folders())
+        {
+            stderr.WriteLine($"files written: {count} in {folder}");
+        }
+    }
+
+    private static void Line(IAnsiConsole console, string text) => console.Write(new Text(text + Environment.NewLine));
 
     private static void WriteFailures(TextWriter stderr, IReadOnlyList<PipelineRunResult> runs)
     {
@@ -94,27 +117,4 @@ internal static class RunSummary
             stderr.WriteLine(hint);
         }
     }
-
-    private static string Status(List<StepRunResult> results, bool many)
-    {
-        if (!many)
-        {
-            return results[0].Phase switch
-            {
-                StepPhase.Succeeded => "[green]Succeeded[/]",
-                StepPhase.Failed => "[red]Failed[/]",
-                _ => "[yellow]Skipped[/]",
-            };
-        }
-
-        var ok = results.Count(r => r.Succeeded);
-        var failed = results.Count(r => r.Phase == StepPhase.Failed);
-        var skipped = results.Count - ok - failed;
-        var text = $"{ok}/{results.Count} ok";
-        text += failed > 0 ? $", [red]{failed} failed[/]" : string.Empty;
-        text += skipped > 0 ? $", [yellow]{skipped} skipped[/]" : string.Empty;
-        return text;
-    }
-
-    private static string Ms(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 }

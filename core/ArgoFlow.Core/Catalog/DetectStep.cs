@@ -26,7 +26,7 @@ internal static class DetectStep
         [
             new("detections", "detectionsUri", "URI of the detections JSON (needs writeDetections)."),
             new("annotated", "annotatedUri", "URI of the annotated image (needs annotate)."),
-            new("image", "input", "The input image, passed through."),
+            new("image", "input", "The input image, passed through.", PassThrough: true),
         ],
         CheckCombination: _ => []);
 }

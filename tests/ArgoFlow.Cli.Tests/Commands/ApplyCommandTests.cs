@@ -41,6 +41,36 @@ public sealed class ApplyCommandTests
     }
 
     [Fact]
+    public async Task TheSummaryNamesTheNamespaceInTheObjectsMetadataNotTheContexts()
+    {
+        await using var h = await ClusterCommandHarness.StartAsync();
+        h.Server.Namespaces.Add("imaging");
+        h.Server.WriteKubeconfig(h.Dir.Path, ns: "imaging"); // replaces the harness's kubeconfig: context namespace imaging
+        var spec = h.Dir.Combine("template.yaml");
+        await File.WriteAllTextAsync(spec, """
+            apiVersion: argoproj.io/v1alpha1
+            kind: WorkflowTemplate
+            metadata:
+              name: pinned
+              namespace: argo
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                container: {image: alpine}
+            """);
+
+        var (code, stdout, stderr) = await h.RunAsync("apply", "-f", spec);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("workflowtemplate.argoproj.io/pinned created", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 object(s) in namespace argo: 1 created", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("imaging", stderr, StringComparison.Ordinal);
+        Assert.NotNull(h.Server.Store.Get(FakeResource.WorkflowTemplates, "argo", "pinned"));
+        Assert.Null(h.Server.Store.Get(FakeResource.WorkflowTemplates, "imaging", "pinned"));
+    }
+
+    [Fact]
     public async Task MissingCrdsExitWithTheClusterCodeAndTheInstallHint()
     {
         await using var h = await ClusterCommandHarness.StartAsync();

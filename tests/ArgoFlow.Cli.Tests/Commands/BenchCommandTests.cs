@@ -49,9 +49,21 @@ public sealed class BenchCommandTests
         var (code, stdout, _) = await h.RunAsync("bench", "--cluster", "--from", "workflowtemplate/pipeline", "--runs", "1");
 
         Assert.Equal(0, code);
-        Assert.StartsWith("pipeline pipeline: 1 run per mode after 0 warm-up", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("pipeline pipeline: 1 run per mode after 0 warm-up runs,", stdout, StringComparison.Ordinal);
         Assert.Matches(@"pipeline\s+1\s+1\s+0\s+", stdout);
         Assert.Contains("advice: controller settings deployment/workflow-controller not found", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneWarmUpRunIsSingularInTheTable()
+    {
+        await using var h = await StartAsync();
+
+        var (code, stdout, _) = await h.RunAsync("bench", "--cluster", "--from", "workflowtemplate/pipeline", "--runs", "1", "--warmup", "1");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("pipeline pipeline: 1 run per mode after 1 warm-up run,", stdout, StringComparison.Ordinal);
+        Assert.Equal(2, h.Server.Store.List(FakeResource.Workflows, "argo").Count);
     }
 
     [Fact]

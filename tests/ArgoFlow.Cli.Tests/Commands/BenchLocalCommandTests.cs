@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ArgoFlow.Cli.Tests.Run;
 using ArgoFlow.TestSupport;
 
@@ -35,6 +36,18 @@ public sealed class BenchLocalCommandTests
         var json = JsonNode.Parse(stdout)!;
         Assert.Equal("resize", (string?)json["settings"]!["service"]);
         Assert.Equal("resize", (string?)json["modes"]![0]!["steps"]!.AsArray().Single()!["name"]);
+    }
+
+    [Fact]
+    public async Task Without_warmup_the_local_bench_does_the_warm_up_runs_its_help_names()
+    {
+        var (_, help, _) = await CliInvocation.RunAsync("bench", "--help");
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "bench", "--local", "--service", "resize", "--modes", "inproc", "--runs", "1", "--input", SharedData.Image("0.jpg"), "--output", "json");
+
+        Assert.Contains("(default 0 with --cluster, 3 with --local)", Regex.Replace(help, @"\s+", " "), StringComparison.Ordinal);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(3, (int)JsonNode.Parse(stdout)!["modes"]![0]!["warmupRuns"]!);
     }
 
     [Theory]

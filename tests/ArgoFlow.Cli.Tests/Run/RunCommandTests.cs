@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.TestSupport;
 using ArgoFlow.TestSupport.Ports;
@@ -32,6 +33,64 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("times in ms", stderr, StringComparison.Ordinal);
         Assert.Contains("download", stderr, StringComparison.Ordinal);
         Assert.Contains("pipeline privacy: Succeeded", stderr, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^find-people: person \d+$", stderr);
+        Assert.Contains("files written (3):", stderr, StringComparison.Ordinal);
+        Assert.Contains($"  find-people.detections: {Path.Combine(output, detections!)}", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("find-people.image", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_output_dir_the_temporary_folder_is_printed_and_detect_writes_its_json_there()
+    {
+        var (code, _, stderr) = await CliInvocation.RunAsync("run", "-f", Sample("classic"), "--input", SharedData.Image("1.jpg"));
+
+        var folder = Regex.Match(stderr, "^outputs go to (.+) \\(pass --output-dir DIR to choose\\)$", RegexOptions.Multiline).Groups[1].Value;
+        try
+        {
+            Assert.True(code == 0, stderr);
+            Assert.StartsWith(Path.GetTempPath(), folder, StringComparison.Ordinal);
+            // Nothing in classic reads detect's detections, yet a run keeps them: the JSON, the annotated copy, two images.
+            var files = Directory.GetFiles(folder).Where(f => Path.GetFileName(f) != "1.jpg").ToList();
+            Assert.Equal(4, files.Count);
+            Assert.Contains("files written (4):", stderr, StringComparison.Ordinal);
+            Assert.All(files, f => Assert.Contains($": {f}{Environment.NewLine}", stderr, StringComparison.Ordinal));
+            Assert.Single(files, f => f.EndsWith(".json", StringComparison.Ordinal));
+            Assert.Matches(@"(?m)^detect: (nothing found|\w[\w ]* \d+(, \w[\w ]* \d+)*)$", stderr);
+        }
+        finally
+        {
+            if (folder.Length > 0)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task No_detections_json_skips_the_file_a_later_step_does_not_need()
+    {
+        var output = temp.Combine("out");
+
+        var (code, stdout, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("classic"), "--input", SharedData.Image("1.jpg"), "--output-dir", output, "--no-detections-json", "-o", "json");
+
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain(Directory.GetFiles(output), f => f.EndsWith(".json", StringComparison.Ordinal));
+        var report = JsonNode.Parse(stdout)!;
+        Assert.Equal(3, (int)report["fileCount"]!);
+        Assert.NotNull(report["detections"]!["detect"]);
+    }
+
+    [Fact]
+    public async Task No_detections_json_leaves_the_json_a_later_step_reads()
+    {
+        var output = temp.Combine("out");
+
+        var (code, _, stderr) = await CliInvocation.RunAsync(
+            "run", "-f", Sample("privacy"), "--input", SharedData.Image("0.jpg"), "--output-dir", output, "--no-detections-json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Single(Directory.GetFiles(output), f => f.EndsWith(".json", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,6 +128,11 @@ public sealed class RunCommandTests : IDisposable
         var runs = JsonNode.Parse(stdout)!["runs"]!.AsArray();
         Assert.Equal(["a.jpg", "a.jpg", "b.jpg", "b.jpg"], runs.Select(r => (string?)r!["parameters"]!["input"]));
         Assert.Contains("4/4 runs succeeded", stderr, StringComparison.Ordinal);
+        // A repeat overwrites its input's files: 4 per image (resized, detections JSON, annotated, filtered), each once.
+        var report = JsonNode.Parse(stdout)!;
+        Assert.Equal(8, (int)report["fileCount"]!);
+        Assert.All(report["files"]!.AsArray(), f => Assert.True(File.Exists((string)f!["path"]!), (string?)f["path"]));
+        Assert.NotNull(report["detections"]!["detect"]);
     }
 
     [Fact]
