@@ -68,6 +68,13 @@ public sealed partial class MistakesCorpusTests(MistakeFiles files) : IClassFixt
         { "bench --cluster --kubeconfig {kubeconfig}", 2, "needs at least one --from", "" },
         { "bench --local --runs many", 2, "--runs 'many': expected an integer", "" },
         { "serve --grpc-port abc", 2, "--grpc-port 'abc': expected an integer", "" },
+        { "agent -A -n argo --kubeconfig {kubeconfig}", 2, "-A/--all-namespaces and -n/--namespace exclude each other", "" },
+        { "agent --workers 0", 2, "--workers must be >= 1, got 0", "argoflow agent --help" },
+        { "agent --workers abc", 2, "--workers 'abc': expected an integer", "" },
+        { "agent --plugin hello", 2, "--plugin 'hello' must be NAME=URL[,token-file]", "--plugin hello=http://" },
+        { "agent --patch-window soon", 2, "--patch-window \"soon\"", "" },
+        { "agent --request-timeout soon", 2, "--request-timeout \"soon\"", "" },
+        { "agent -n argo --kubeconfig {dir}/no-kubeconfig", 4, "does not exist", "" },
         { "completion tcsh", 2, "tcsh", "" },
         { "plugin serve --port abc", 2, "--port 'abc': expected an integer", "" },
     };
