@@ -23,6 +23,8 @@ public sealed partial class MistakesCorpusTests(MistakeFiles files) : IClassFixt
         { "generate -f {dir}/unclosed.yaml", 3, "unclosed.yaml:6:10: malformed YAML: '{' is never closed", "" },
         { "generate -f {classic} --mode fast", 2, "fast", "argoflow generate --help" },
         { "generate -f {classic} --check", 2, "--check needs --output-dir DIR", "" },
+        { "generate -f {classic} --agent-namespaces media", 2, "pipeline 'classic' runs in namespace 'argo', which the agent would not serve", "add argo to --agent-namespaces" },
+        { "generate -f {classic} --agent-namespaces argo,Media", 2, "--agent-namespaces 'argo,Media': 'Media'", "--agent-namespaces argo,media" },
         { "lint", 2, "required argument missing", "argoflow lint --help" },
         { "lint {dir}/absent.yaml", 3, "problem(s) in 1 of 1 file(s)", "" },
         { "lint {dir}/empty", 3, "the folder holds no *.yaml or *.yml files", "" },
