@@ -57,7 +57,8 @@ public sealed record AgentRoute
             ? Controller.DisableAgentPodCreation is { } value ? $"disableAgentPodCreation: \"{value}\"" : "disableAgentPodCreation unset"
             : $"controller settings {Controller.Problem ?? Controller.ConfigMapProblem}";
         var pods = PodsProblem is not null ? $"agent pods not listed: {PodsProblem}"
-            : AgentPods.Count > 0 ? $"agent pod {string.Join(", ", AgentPods)}" : "no agent pod";
+            : AgentPods.Count > 0 ? $"agent pod {string.Join(", ", AgentPods)}"
+            : Mode == AgentMode.AgentPod ? "no agent pod now (deleted after the run, or not created yet)" : "no agent pod";
         var taskSet = TaskSetProblem is not null ? $"TaskSet not read: {TaskSetProblem}"
             : TaskSet is null ? "no TaskSet"
             : string.Create(CultureInfo.InvariantCulture, $"TaskSet {TaskSet}: {Results} of {Tasks} open task(s) reported");
