@@ -40,6 +40,12 @@ public sealed class AgentOptions
     /// </summary>
     public TimeSpan PluginRetryInitial { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The gRPC endpoints argoflow plugin templates may name (--allow-endpoint, as `argoflow plugin serve`); others
+    /// fail their node. Default: the generated Services' in-cluster names and loopback.
+    /// </summary>
+    public IReadOnlyList<string> AllowedEndpoints { get; init; } = ArgoFlow.Steps.Plugin.EndpointAllowList.Defaults;
+
     /// <summary>Other executor plugins, asked in this order after the built-in argoflow plugin (--plugin NAME=URL[,token-file]).</summary>
     public IReadOnlyList<PluginEndpoint> Plugins { get; init; } = [];
 

@@ -26,6 +26,7 @@ internal sealed class AgentRuntime : IDisposable
             RequeueAfter = options.PluginRequeueAfter,
             RequeueInterval = options.PluginRequeueInterval,
             TimeProvider = options.TimeProvider,
+            AllowedEndpoints = options.AllowedEndpoints,
         };
         var native = new NativePluginTransport(tokens =>
             new ExecutorPluginHandler(invoker, tokens, pluginOptions, loggers.CreateLogger<ExecutorPluginHandler>()));

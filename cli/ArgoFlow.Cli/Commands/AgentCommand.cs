@@ -8,6 +8,7 @@ using ArgoFlow.Agent.Plugins;
 using ArgoFlow.Cluster.Kube;
 using ArgoFlow.Core.Errors;
 using ArgoFlow.Steps.Client;
+using ArgoFlow.Steps.Plugin;
 using Microsoft.Extensions.Logging;
 
 namespace ArgoFlow.Cli.Commands;
@@ -109,6 +110,12 @@ internal static class AgentCommand
                 "e.g. --plugin hello=http://hello.argo.svc:4355,/var/run/hello/token (the token file is optional)");
         }
 
+        var allowed = parse.GetValue(options.AllowEndpoints) is { Length: > 0 } patterns ? patterns : EndpointAllowList.Defaults;
+        foreach (var pattern in allowed)
+        {
+            EndpointAllowList.Validate(pattern);
+        }
+
         var leaseDuration = AgentOptionSet.Duration(parse, options.LeaseDuration);
         LeaseSettings? lease = parse.GetValue(options.LeaderElect)
             ? new LeaseSettings
@@ -129,6 +136,7 @@ internal static class AgentCommand
             PluginRequeueAfter = TimeSpan.FromSeconds(Math.Max(parse.GetValue(options.RequeueAfter), 0)),
             DrainTimeout = AgentOptionSet.Duration(parse, options.DrainTimeout),
             Plugins = plugins,
+            AllowedEndpoints = allowed,
             Lease = lease,
         };
     }

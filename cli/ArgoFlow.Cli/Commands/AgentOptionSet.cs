@@ -30,6 +30,13 @@ internal sealed class AgentOptionSet
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string[]> AllowEndpoints { get; } = new("--allow-endpoint")
+    {
+        Description = "A gRPC endpoint argoflow plugin templates may name, HOST:PORT with * for any run of characters but ':' (repeatable; '*' allows any), as plugin serve. " +
+            $"Default: {string.Join(", ", ArgoFlow.Steps.Plugin.EndpointAllowList.Defaults)}.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<string> PatchWindow { get; } = new("--patch-window") { Description = "How long results are collected into one status patch.", DefaultValueFactory = _ => "5ms" };
 
     public Option<int> RequeueAfter { get; } = new("--requeue-after")
@@ -51,7 +58,7 @@ internal sealed class AgentOptionSet
     public void AddTo(Command command)
     {
         Cluster.AddTo(command);
-        foreach (var option in new Option[] { Namespaces, AllNamespaces, Workers, HttpPort, Plugins, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
+        foreach (var option in new Option[] { Namespaces, AllNamespaces, Workers, HttpPort, Plugins, AllowEndpoints, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
         {
             command.Options.Add(option);
         }

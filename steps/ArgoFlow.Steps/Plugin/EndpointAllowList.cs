@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ArgoFlow.Core.Errors;
-using ArgoFlow.Steps.Client;
+using ArgoFlow.Steps.Client.Balancing;
 
 namespace ArgoFlow.Steps.Plugin;
 
@@ -28,17 +28,24 @@ public sealed class EndpointAllowList
 
     public IReadOnlyList<string> Patterns => patterns.Select(p => p.Pattern).ToList();
 
-    /// <summary>Null when <paramref name="endpoint"/> (already a valid service address) may be dialled, else why not.</summary>
+    /// <summary>
+    /// Null when <paramref name="endpoint"/> (already a valid service address) may be dialled, else why not. Each
+    /// endpoint of the target is checked (a static set of replicas may not smuggle in one that is not allowed); the
+    /// endpoints, not the channel address, are compared, since a channel address names a resolver
+    /// (<c>dns:///</c>, <c>static:///</c>) and has no host of its own.
+    /// </summary>
     public string? Refusal(string endpoint)
     {
-        var uri = StepChannelPool.ToAddress(endpoint);
-        // Uri.Host keeps the brackets of an IPv6 address, so "[::1]:9090" compares as written.
-        var hostPort = $"{uri.Host}:{uri.Port}".ToLowerInvariant();
-        return patterns.Any(p => p.Match.IsMatch(hostPort))
+        var target = ServiceTarget.Parse(endpoint);
+        return target.Endpoints.Select(HostPort).All(hostPort => patterns.Any(p => p.Match.IsMatch(hostPort)))
             ? null
             : $"plugin.argoflow.endpoint '{endpoint}' is not allowed by this sidecar (it may call {string.Join(", ", Patterns)}); " +
               "add it with `argoflow plugin serve --allow-endpoint`";
     }
+
+    // IPv6 hosts in brackets, so "[::1]:9090" compares as written.
+    private static string HostPort(System.Net.DnsEndPoint e) =>
+        (e.Host.Contains(':', StringComparison.Ordinal) ? $"[{e.Host}]:{e.Port}" : $"{e.Host}:{e.Port}").ToLowerInvariant();
 
     /// <summary>Checks a pattern's form, for the command line: usage error naming the pattern.</summary>
     public static void Validate(string pattern)

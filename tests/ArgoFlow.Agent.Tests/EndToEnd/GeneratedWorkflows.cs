@@ -17,8 +17,12 @@ internal static class GeneratedWorkflows
     public static JsonObject Template(string sample, GeneratorOptions options, string grpcAddress, Uri httpBase, string? nameSuffix = null)
     {
         var text = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "samples", "pipelines", sample + ".yaml"));
-        var services = $"spec:\n  services:\n    default: {{grpc: \"{grpcAddress}\", http: \"{httpBase.GetLeftPart(UriPartial.Authority)}\"}}\n";
-        var spec = PipelineSpecReader.Read(text.Replace("spec:\n", services, StringComparison.Ordinal), sample + ".yaml");
+        var defaults = $"    default: {{grpc: \"{grpcAddress}\", http: \"{httpBase.GetLeftPart(UriPartial.Authority)}\"}}\n";
+        // A sample with its own services block (replicas, autoscaling) keeps it; the default address joins it.
+        text = text.Contains("\n  services:\n", StringComparison.Ordinal)
+            ? text.Replace("\n  services:\n", "\n  services:\n" + defaults, StringComparison.Ordinal)
+            : text.Replace("spec:\n", "spec:\n  services:\n" + defaults, StringComparison.Ordinal);
+        var spec = PipelineSpecReader.Read(text, sample + ".yaml");
         var generated = PipelineGenerator.Generate([spec], options with { NameSuffix = nameSuffix ?? string.Empty });
         var yaml = generated.Single(f => f.Path.EndsWith("/workflowtemplate.yaml", StringComparison.Ordinal)).Content;
         return ManifestReader.Parse(sample + ".yaml", yaml).Single().Body;

@@ -76,6 +76,7 @@ public sealed partial class MistakesCorpusTests(MistakeFiles files) : IClassFixt
         { "agent --plugin hello", 2, "--plugin 'hello' must be NAME=URL[,token-file]", "--plugin hello=http://" },
         { "agent --patch-window soon", 2, "--patch-window \"soon\"", "" },
         { "agent --request-timeout soon", 2, "--request-timeout \"soon\"", "" },
+        { "agent --allow-endpoint http://x/y", 2, "--allow-endpoint 'http://x/y' is not a HOST:PORT pattern", "argoflow-*.svc.cluster.local:*" },
         { "agent -n argo --kubeconfig {dir}/no-kubeconfig", 4, "does not exist", "" },
         { "completion tcsh", 2, "tcsh", "" },
         { "plugin serve --port abc", 2, "--port 'abc': expected an integer", "" },

@@ -76,7 +76,7 @@ public sealed class ServiceTarget
         var text = part.Contains("://", StringComparison.Ordinal) ? part : "http://" + part;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") ||
             string.IsNullOrEmpty(uri.Host) || (uri.IsDefaultPort && !part.Contains("://", StringComparison.Ordinal)) ||
-            uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
+            uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.UserInfo))
         {
             throw Bad(target, whole ? target : part);
         }
