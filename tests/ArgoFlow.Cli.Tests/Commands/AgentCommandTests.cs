@@ -75,6 +75,8 @@ public sealed class AgentCommandTests
         Assert.True(code == 0, err);
         Assert.Equal("no plugin executed the template", message);
         Assert.True(h.Server.WatchesOpened == 1, string.Join("\n", h.Server.Requests) + "\n" + err);
+        // The watch's own bound: the server ends it after 54 s and the agent resumes it, well inside its minute of silence.
+        Assert.Contains(h.Server.Requests, r => r.Contains("workflowtasksets?watch=true", StringComparison.Ordinal) && r.Contains("timeoutSeconds=54", StringComparison.Ordinal));
     }
 
     [Fact]
