@@ -4,12 +4,14 @@ using ArgoFlow.Steps.Plugin;
 
 namespace ArgoFlow.Cli.Commands;
 
-/// <summary>The flags of `argoflow agent` (cluster flags spelled as kubectl's).</summary>
+/// <summary>
+/// The flags of `argoflow agent`: the cluster flags every cluster command shares (<see cref="ClusterOptions"/>,
+/// without its one-namespace -n), then the agent's own.
+/// </summary>
 internal sealed class AgentOptionSet
 {
-    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)." };
-
-    public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context to use (default: current-context)." };
+    /// <summary>--kubeconfig, --context and --request-timeout, as apply, submit, get and bench --cluster have them.</summary>
+    public ClusterOptions Cluster { get; } = new(namespaced: false);
 
     public Option<string[]> Namespaces { get; } = new("--namespace", "-n")
     {
@@ -62,7 +64,8 @@ internal sealed class AgentOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kubeconfig, Context, Namespaces, AllNamespaces, Workers, HttpPort, Plugins, AllowEndpoints, MaxTimeoutSeconds, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
+        Cluster.AddTo(command);
+        foreach (var option in new Option[] { Namespaces, AllNamespaces, Workers, HttpPort, Plugins, AllowEndpoints, MaxTimeoutSeconds, PatchWindow, RequeueAfter, DrainTimeout, LeaderElect, LeaseName, LeaseNamespace, LeaseDuration })
         {
             command.Options.Add(option);
         }

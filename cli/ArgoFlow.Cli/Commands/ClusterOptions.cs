@@ -7,10 +7,19 @@ namespace ArgoFlow.Cli.Commands;
 
 /// <summary>
 /// kubectl's cluster flags, spelled as kubectl spells them, shared by every command that talks to a cluster
-/// (apply, submit, get, bench --cluster): one instance per command, <see cref="AddTo"/> then <see cref="Read"/>.
+/// (apply, submit, get, bench --cluster, agent): one instance per command, <see cref="AddTo"/> then <see cref="Read"/>.
 /// </summary>
 internal sealed class ClusterOptions
 {
+    private readonly bool _namespaced;
+
+    /// <param name="namespaced">Add the one-namespace -n; false for a command with its own namespace flags (agent's
+    /// repeatable -n and -A).</param>
+    public ClusterOptions(bool namespaced = true)
+    {
+        _namespaced = namespaced;
+    }
+
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig")
     {
         Description = "Path to the kubeconfig file (default: KUBECONFIG, colon-separated and merged, then ~/.kube/config, then the in-cluster service account).",
@@ -30,7 +39,11 @@ internal sealed class ClusterOptions
     {
         command.Options.Add(Kubeconfig);
         command.Options.Add(Context);
-        command.Options.Add(Namespace);
+        if (_namespaced)
+        {
+            command.Options.Add(Namespace);
+        }
+
         command.Options.Add(RequestTimeout);
     }
 
@@ -38,11 +51,11 @@ internal sealed class ClusterOptions
     {
         KubeconfigPath = parse.GetValue(Kubeconfig),
         Context = parse.GetValue(Context),
-        Namespace = parse.GetValue(Namespace),
+        Namespace = _namespaced ? parse.GetValue(Namespace) : null,
         RequestTimeout = ParseTimeout(parse.GetValue(RequestTimeout)),
     };
 
-    public bool NamespaceGiven(ParseResult parse) => !string.IsNullOrEmpty(parse.GetValue(Namespace));
+    public bool NamespaceGiven(ParseResult parse) => _namespaced && !string.IsNullOrEmpty(parse.GetValue(Namespace));
 
     /// <summary>kubectl's forms: "0" (no limit), a bare number of seconds, or a Go duration.</summary>
     public static TimeSpan ParseTimeout(string? text)

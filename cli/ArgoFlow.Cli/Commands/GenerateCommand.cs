@@ -59,6 +59,12 @@ internal static class GenerateCommand
             Description = "Also emit the external agent (argoflow agent: Deployment, ServiceAccount, Role, RoleBinding) and " +
                 "controller/workflow-controller-configmap.patch.yaml (disableAgentPodCreation: \"true\"): http and plugin steps then run with no pod (Argo >= 4.1).",
         };
+        var agentNamespaces = new Option<string?>("--agent-namespaces")
+        {
+            Description = "Implies --agent. One agent for every namespace (all: argoflow agent -A, a ClusterRole and ClusterRoleBinding) or for the " +
+                "listed ones (NS,...: a Role and RoleBinding in each; the agent runs in the first). Default: one agent per pipeline namespace.",
+            HelpName = "all|NS,...",
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; compare with the --output-dir folder, print a unified diff and exit 7 if anything differs." };
 
         var command = new Command("generate", """
@@ -73,9 +79,10 @@ internal static class GenerateCommand
               argoflow generate -f pipeline.yaml --mode plugin --tls-secret argoflow-tls --output-dir deploy/
               argoflow generate -f pipeline.yaml --argo-version v3.7 --output-dir deploy/   # adds backoff caps
               argoflow generate -f pipeline.yaml --agent --output-dir deploy/   # then kubectl patch (see the patch file's header)
+              argoflow generate -f a.yaml -f b.yaml --agent --agent-namespaces all --output-dir deploy/   # one agent, a ClusterRole
             """)
         {
-            files, outputDir, format, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, agent, check,
+            files, outputDir, format, mode, fused, image, networkPolicy, nameSuffix, tlsSecret, tlsCaKey, argoVersion, agent, agentNamespaces, check,
         };
         command.SetAction((parse, _) =>
         {
@@ -89,7 +96,8 @@ internal static class GenerateCommand
                 parse.GetValue(tlsSecret),
                 parse.GetValue(tlsCaKey)!,
                 ArgoVersionOption.Read(parse, argoVersion),
-                parse.GetValue(agent));
+                parse.GetValue(agent) || parse.GetValue(agentNamespaces) is not null,
+                parse.GetValue(agentNamespaces) is { } scope ? AgentScope.Parse(scope) : null);
             var generated = PipelineGenerator.Generate(PipelineSpecReader.ReadFiles(parse.GetValue(files)!), options);
             if (options.TlsSecret is not null && options.Mode == GenerationMode.Http)
             {

@@ -29,6 +29,15 @@ public sealed record ControllerSettings
     /// </summary>
     public string? DisableAgentPodCreation { get; init; }
 
+    /// <summary>
+    /// Why <see cref="DisableAgentPodCreation"/> is unknown (the ConfigMap was not readable, or the controller was not
+    /// found); null when the ConfigMap was read or is absent, so a null setting then means "unset" for certain.
+    /// </summary>
+    public string? ConfigMapProblem { get; init; }
+
+    /// <summary>The controller's agent mode is known: <see cref="ExternalAgent"/> is a fact, not a default.</summary>
+    public bool AgentModeKnown => Readable && ConfigMapProblem is null;
+
     /// <summary>http and plugin steps run in an external agent, not in a per-workflow agent pod.</summary>
     public bool ExternalAgent => string.Equals(DisableAgentPodCreation, "true", StringComparison.OrdinalIgnoreCase);
 

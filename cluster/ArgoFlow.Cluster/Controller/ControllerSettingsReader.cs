@@ -24,7 +24,7 @@ public static class ControllerSettingsReader
         }
         catch (KubeApiException ex) when (ex.Code is 401 or 403)
         {
-            return new ControllerSettings { Namespace = controllerNamespace, Problem = $"not readable: {ex.Status.Message}" };
+            return new ControllerSettings { Namespace = controllerNamespace, Problem = $"not readable: {ex.Status.Message}", ConfigMapProblem = "not read" };
         }
 
         if (deployment is null)
@@ -33,6 +33,7 @@ public static class ControllerSettingsReader
             {
                 Namespace = controllerNamespace,
                 Problem = $"deployment/{DeploymentName} not found in namespace \"{controllerNamespace}\" (use --controller-namespace)",
+                ConfigMapProblem = "not read",
             };
         }
 
@@ -44,6 +45,7 @@ public static class ControllerSettingsReader
             .Where(e => e["name"] is not null)
             .GroupBy(e => (string)e["name"]!)
             .ToDictionary(g => g.Key, g => (string?)g.Last()["value"]) ?? [];
+        var (agentSetting, configMapProblem) = await ReadAgentSettingAsync(api, controllerNamespace, cancellationToken).ConfigureAwait(false);
         return new ControllerSettings
         {
             Namespace = controllerNamespace,
@@ -51,22 +53,23 @@ public static class ControllerSettingsReader
             DefaultRequeueTime = env.GetValueOrDefault("DEFAULT_REQUEUE_TIME"),
             AgentPatchRate = env.GetValueOrDefault("ARGO_AGENT_PATCH_RATE"),
             ExecutorPlugins = env.GetValueOrDefault("ARGO_EXECUTOR_PLUGINS"),
-            DisableAgentPodCreation = await ReadAgentSettingAsync(api, controllerNamespace, cancellationToken).ConfigureAwait(false),
+            DisableAgentPodCreation = agentSetting,
+            ConfigMapProblem = configMapProblem,
             Image = (string?)container?["image"],
         };
     }
 
     // A ConfigMap that cannot be read is "unset": the report then says the agent mode is unknown, not wrong.
-    private static async Task<string?> ReadAgentSettingAsync(KubeApiClient api, string ns, CancellationToken cancellationToken)
+    private static async Task<(string? Value, string? Problem)> ReadAgentSettingAsync(KubeApiClient api, string ns, CancellationToken cancellationToken)
     {
         try
         {
             var configMap = await api.TryGetAsync(ResourceTypes.ConfigMap.ItemPath(ns, ConfigMapName), cancellationToken).ConfigureAwait(false);
-            return (string?)configMap?["data"]?["disableAgentPodCreation"];
+            return ((string?)configMap?["data"]?["disableAgentPodCreation"], null);
         }
         catch (KubeApiException ex) when (ex.Code is 401 or 403)
         {
-            return null;
+            return (null, $"configmap/{ConfigMapName} not readable: {ex.Status.Message}");
         }
     }
 }

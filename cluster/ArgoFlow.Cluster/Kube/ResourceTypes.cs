@@ -22,6 +22,13 @@ public static class ResourceTypes
     public static readonly ResourceType Role = new("rbac.authorization.k8s.io", "v1", "roles", "Role");
     public static readonly ResourceType RoleBinding = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding");
 
+    /// <summary>The all-namespaces agent's grants (<c>generate --agent --agent-namespaces all</c>).</summary>
+    public static readonly ResourceType ClusterRole = new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false);
+    public static readonly ResourceType ClusterRoleBinding = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false);
+
+    /// <summary>Read by `get` to find Argo's per-workflow agent pod; never applied.</summary>
+    public static readonly ResourceType Pod = new("", "v1", "pods", "Pod");
+
     public static readonly ResourceType NetworkPolicy = new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy");
 
     /// <summary>Read and status-patched by `argoflow agent`; written by Argo's controller, never applied.</summary>
@@ -36,7 +43,7 @@ public static class ResourceTypes
     private static readonly ResourceType[] All =
     [
         Workflow, WorkflowTemplate, ClusterWorkflowTemplate, ConfigMap, Secret, Service, ServiceAccount, Deployment,
-        Role, RoleBinding, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget,
+        Role, RoleBinding, ClusterRole, ClusterRoleBinding, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget,
     ];
 
     /// <summary>Finds the type for a document's apiVersion and kind; null when ArgoFlow does not handle it.</summary>

@@ -11,7 +11,8 @@ namespace ArgoFlow.Cluster.Rendering;
 /// </summary>
 public static class WorkflowRenderer
 {
-    public static string Describe(Workflow workflow, ObservationRecord? observed, bool wide)
+    /// <param name="agent">Where the http and plugin steps ran (`get`); null leaves the line out.</param>
+    public static string Describe(Workflow workflow, ObservationRecord? observed, bool wide, Controller.AgentRoute? agent = null)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         var sb = new StringBuilder();
@@ -43,6 +44,11 @@ public static class WorkflowRenderer
         if (!string.IsNullOrEmpty(status?.Progress))
         {
             Field(sb, "Progress", status.Progress);
+        }
+
+        if (agent is not null)
+        {
+            Field(sb, "Agent", agent.Describe());
         }
 
         var parameters = workflow.Spec.Arguments?.Parameters ?? [];

@@ -16,6 +16,8 @@ namespace ArgoFlow.Templates.Generation;
 /// Fields newer than it are left out (<see cref="Argo.ArgoFieldHistory"/>).</param>
 /// <param name="Agent">Also emit the external agent (<c>argoflow agent</c>: Deployment, ServiceAccount, Role,
 /// RoleBinding) and the workflow-controller-configmap patch that turns Argo's agent pods off (http and plugin modes).</param>
+/// <param name="AgentNamespaces">With <paramref name="Agent"/>: one agent for all namespaces or for a list
+/// (<c>--agent-namespaces</c>); null: one agent per pipeline namespace.</param>
 public sealed record GeneratorOptions(
     GenerationMode Mode = GenerationMode.Http,
     bool Fused = false,
@@ -25,7 +27,8 @@ public sealed record GeneratorOptions(
     string? TlsSecret = null,
     string TlsCaKey = GeneratorOptions.DefaultTlsCaKey,
     Argo.ArgoVersion? ArgoVersion = null,
-    bool Agent = false)
+    bool Agent = false,
+    AgentScope? AgentNamespaces = null)
 {
     /// <summary>The Argo release the output targets.</summary>
     public Argo.ArgoVersion Target => ArgoVersion ?? Argo.ArgoVersion.Oldest;
@@ -35,7 +38,8 @@ public sealed record GeneratorOptions(
     /// <summary>A fixed tag, so the output does not change with the machine or the build.</summary>
     public const string DefaultImage = "ghcr.io/argoflow/argoflow:0.1.0";
 
-    /// <summary>"http", "plugin", "container", "fused-http", "fused-plugin", each with "-agent" under --agent: the
-    /// mode label and golden folder name.</summary>
-    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant() + (Agent ? "-agent" : string.Empty);
+    /// <summary>"http", "plugin", "container", "fused-http", "fused-plugin", each with "-agent" under --agent
+    /// ("-agent-all" with --agent-namespaces all): the mode label and golden folder name.</summary>
+    public string Label => (Fused ? "fused-" : string.Empty) + Mode.ToString().ToLowerInvariant() +
+        (!Agent ? string.Empty : AgentNamespaces?.All == true ? "-agent-all" : "-agent");
 }

@@ -24,7 +24,7 @@ public static class PipelineGenerator
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(options);
         specs = Renamed(specs, options.NameSuffix);
-        Check(specs, options);
+        GenerationChecks.Check(specs, options);
         specs = Secured(specs, options.TlsSecret);
         var files = new List<GeneratedFile>();
         foreach (var spec in specs)
@@ -35,7 +35,14 @@ public static class PipelineGenerator
 
         foreach (var group in specs.GroupBy(s => s.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            files.AddRange(NamespaceFiles(group.Key, [.. group], options));
+            files.AddRange(NamespaceFiles(group.Key, [.. group], options, [.. specs.Select(s => s.Namespace).Distinct()]));
+        }
+
+        if (options.Agent && options.AgentNamespaces is { } scope)
+        {
+            var home = scope.Home(specs.Select(s => s.Namespace));
+            files.Add(new GeneratedFile($"services/{home}/{AgentManifests.Name}.yaml", Documents(Header(specs, options),
+                AgentManifests.For(home, scope.Namespaces, options.Image, secretHeaders: false, Tls(options)))));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -57,7 +64,11 @@ public static class PipelineGenerator
         return ManifestYaml.Stream(files.Where(f => f.Path != KustomizationFile && f.Path != ControllerConfigPatch.File).Select(f => f.Content));
     }
 
-    private static IEnumerable<GeneratedFile> NamespaceFiles(string ns, IReadOnlyList<PipelineSpec> specs, GeneratorOptions options)
+    private static (string Secret, string CaKey)? Tls(GeneratorOptions options) =>
+        options.TlsSecret is { } secret ? (secret, options.TlsCaKey) : null;
+
+    /// <param name="allNamespaces">Every pipeline's namespace (where a shared agent lives).</param>
+    private static IEnumerable<GeneratedFile> NamespaceFiles(string ns, IReadOnlyList<PipelineSpec> specs, GeneratorOptions options, IReadOnlyList<string> allNamespaces)
     {
         var header = Header(specs, options);
         var dir = $"services/{ns}/";
@@ -98,16 +109,17 @@ public static class PipelineGenerator
                 options.TlsSecret is { } secret ? (secret, options.TlsCaKey) : null, PluginEndpoints(specs, options.Fused))));
         }
 
-        if (options.Agent)
+        if (options.Agent && options.AgentNamespaces is null)
         {
             // Generated http templates send literal headers only (Content-Type), so the agent reads no Secret.
-            yield return new GeneratedFile(dir + AgentManifests.Name + ".yaml", Documents(header, AgentManifests.For(ns, options.Image, secretHeaders: false,
-                options.TlsSecret is { } caSecret ? (caSecret, options.TlsCaKey) : null)));
+            yield return new GeneratedFile(dir + AgentManifests.Name + ".yaml", Documents(header, AgentManifests.For(ns, options.Image, secretHeaders: false, Tls(options))));
         }
 
         if (options.NetworkPolicy)
         {
-            yield return new GeneratedFile(dir + "network-policy.yaml", ManifestYaml.Document(header, NetworkPolicyManifest.Create(ns)));
+            // One agent serving several namespaces calls their services from its own.
+            var agentHome = options.Agent ? options.AgentNamespaces?.Home(allNamespaces) : null;
+            yield return new GeneratedFile(dir + "network-policy.yaml", ManifestYaml.Document(header, NetworkPolicyManifest.Create(ns, agentHome)));
         }
     }
 
@@ -193,46 +205,5 @@ public static class PipelineGenerator
                     "a suffix such as -http keeps the name a DNS-1123 label of at most 63 characters")
                 : spec with { Name = name };
         }).ToList();
-    }
-
-    private static void Check(IReadOnlyList<PipelineSpec> specs, GeneratorOptions options)
-    {
-        if (options.Fused && options.Mode == GenerationMode.Container)
-        {
-            throw new ArgoFlowException(ExitCode.Usage, "--fused works with --mode http or --mode plugin, not container",
-                "the container mode is the pod-per-step baseline; drop --fused or pick another mode");
-        }
-
-        if (options.Agent && options.Mode == GenerationMode.Container)
-        {
-            throw new ArgoFlowException(ExitCode.Usage, "--agent works with --mode http or --mode plugin (also --fused), not container",
-                "the external agent runs http and plugin steps; container steps are pods by design");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Image) || options.Image.Any(char.IsWhiteSpace))
-        {
-            throw new ArgoFlowException(ExitCode.Usage, $"--image '{options.Image}' is not an image reference", "e.g. --image registry.example.com/argoflow:0.1.0");
-        }
-
-        if (options.TlsSecret is { } secret && Names.CheckSecretName(secret) is { } badSecret)
-        {
-            throw new ArgoFlowException(ExitCode.Usage, $"--tls-secret: {badSecret}", "name the kubernetes.io/tls Secret of the services' certificate, e.g. --tls-secret argoflow-tls");
-        }
-
-        if (Names.CheckSecretKey(options.TlsCaKey) is { } badKey)
-        {
-            throw new ArgoFlowException(ExitCode.Usage, $"--tls-ca-key: {badKey}", "the Secret key of the CA certificate: ca.crt (cert-manager), tls.crt for a self-signed certificate");
-        }
-
-        var problems = specs
-            .GroupBy(s => s.Name, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Skip(1).Select(s => new Diagnostic(s.Source, "metadata.name",
-                $"pipeline '{s.Name}' is also defined in {g.First().Source.File}; names must be unique (they name the output folder)")))
-            .ToList();
-        if (problems.Count > 0)
-        {
-            throw new ValidationException(problems);
-        }
     }
 }

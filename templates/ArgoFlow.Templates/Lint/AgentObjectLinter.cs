@@ -6,7 +6,8 @@ namespace ArgoFlow.Templates.Lint;
 
 /// <summary>
 /// <c>argoflow lint</c> for the external agent's objects (<c>generate --agent</c>): the controller ConfigMap's
-/// <c>disableAgentPodCreation</c>, a Deployment that runs <c>argoflow agent</c>, and the agent's Role. Each check is a
+/// <c>disableAgentPodCreation</c>, a Deployment that runs <c>argoflow agent</c>, and the agent's Role or ClusterRole and
+/// ClusterRoleBinding (<c>--agent-namespaces all</c>). Each check is a
 /// mistake that leaves workflows waiting forever with no error anywhere: tasks nobody runs, results nobody may patch.
 /// </summary>
 internal static class AgentObjectLinter
@@ -21,6 +22,9 @@ internal static class AgentObjectLinter
                 break;
             case "Role" or "ClusterRole" when name == AgentManifests.Name:
                 CheckRole(document, bag);
+                break;
+            case "ClusterRoleBinding" when name == AgentManifests.Name:
+                CheckClusterBinding(document, bag);
                 break;
             case "Deployment" when AgentContainer(document) is { } container:
                 CheckDeployment(document, container, bag);
@@ -66,8 +70,53 @@ internal static class AgentObjectLinter
         }
     }
 
+    /// <summary>
+    /// Across the documents of one file: an agent that serves every namespace (-A) lists and watches cluster-wide,
+    /// which only a ClusterRole bound by a ClusterRoleBinding allows; with a Role alone it is refused (403) forever.
+    /// </summary>
+    public static void CheckFile(IReadOnlyList<(string Kind, YMapping Document)> documents, DiagnosticBag bag)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        bool Named(YMapping d) => (d["metadata"] as YMapping)?["name"] is YScalar { Value: AgentManifests.Name };
+        var clusterWide = documents.Where(d => d.Kind == "Deployment" && AgentContainer(d.Document) is { } c && Served(c).All).ToList();
+        var roleOnly = documents.Any(d => d.Kind == "RoleBinding" && Named(d.Document)) && !documents.Any(d => d.Kind == "ClusterRoleBinding" && Named(d.Document));
+        foreach (var (_, deployment) in roleOnly ? clusterWide : [])
+        {
+            bag.Error(AgentContainer(deployment)!["args"] ?? deployment, "spec.template.spec.containers[].args",
+                "argoflow agent --all-namespaces needs a ClusterRole and ClusterRoleBinding, but this file binds only a Role: every list and watch would be refused (generate --agent --agent-namespaces all)");
+        }
+    }
+
+    // The API server rejects a ClusterRoleBinding to a Role, and a ServiceAccount subject without its namespace.
+    private static void CheckClusterBinding(YMapping document, DiagnosticBag bag)
+    {
+        if ((document["roleRef"] as YMapping)?["kind"] is YScalar { Value: not "ClusterRole" } kind)
+        {
+            bag.Error(kind, "roleRef.kind", $"must be ClusterRole in a ClusterRoleBinding, got {kind.Value}");
+        }
+
+        foreach (var subject in (document["subjects"] as YSequence)?.Items.OfType<YMapping>() ?? [])
+        {
+            if (subject["kind"] is YScalar { Value: "ServiceAccount" } && subject["namespace"] is not YScalar { IsNull: false })
+            {
+                bag.Error(subject, "subjects[].namespace", "is required for a ServiceAccount in a ClusterRoleBinding: the namespace the agent runs in");
+            }
+        }
+    }
+
+    private static (bool All, bool Namespaced) Served(YMapping container)
+    {
+        var args = Strings(container["args"]);
+        return (args.Any(a => a is "-A" or "--all-namespaces"), args.Any(a => a is "-n" or "--namespace" || a.StartsWith("--namespace=", StringComparison.Ordinal)));
+    }
+
     private static void CheckDeployment(YMapping document, YMapping container, DiagnosticBag bag)
     {
+        if (Served(container) is { All: true, Namespaced: true })
+        {
+            bag.Error(container["args"] ?? container, "spec.template.spec.containers[].args", "--all-namespaces and --namespace exclude each other: argoflow agent exits with a usage error");
+        }
+
         var pod = ((document["spec"] as YMapping)?["template"] as YMapping)?["spec"] as YMapping;
         if (pod?["automountServiceAccountToken"] is YScalar { AsBool: false } automount)
         {

@@ -52,6 +52,7 @@ public static class ManifestLinter
         }
 
         var kinds = new List<string>();
+        var checkedObjects = new List<(string Kind, YMapping Document)>();
         var bag = new DiagnosticBag(source);
         var context = new SpecReadContext(bag);
         if (documents.Count == 0)
@@ -101,8 +102,11 @@ public static class ManifestLinter
             else
             {
                 AgentObjectLinter.Check(kind, mapping, bag);
+                checkedObjects.Add((kind, mapping));
             }
         }
+
+        AgentObjectLinter.CheckFile(checkedObjects, bag);
 
         try
         {

@@ -8,7 +8,8 @@ namespace ArgoFlow.Templates.Manifests;
 /// <c>generate --agent</c>: the always-running <c>argoflow agent</c> that executes the http and plugin tasks Argo
 /// writes into WorkflowTaskSets once the controller runs with <c>disableAgentPodCreation</c> - its ServiceAccount,
 /// Role, RoleBinding and Deployment (probes on /healthz and /readyz, the services' resources discipline and
-/// security context). The controller setting itself is <see cref="ControllerConfigPatch"/>.
+/// security context), one per pipeline namespace or one for several (<c>--agent-namespaces</c>). The controller
+/// setting itself is <see cref="ControllerConfigPatch"/>.
 /// </summary>
 public static class AgentManifests
 {
@@ -19,34 +20,54 @@ public static class AgentManifests
 
     /// <param name="secretHeaders">Some http template reads a header from a Secret: only then may the agent get Secrets.</param>
     /// <param name="tls">The TLS Secret and CA key the step client trusts for plugin calls (<see cref="ServiceTls"/>), or null.</param>
-    public static IReadOnlyList<object> For(string ns, string image, bool secretHeaders, (string Secret, string CaKey)? tls = null)
+    public static IReadOnlyList<object> For(string ns, string image, bool secretHeaders, (string Secret, string CaKey)? tls = null) =>
+        For(ns, [ns], image, secretHeaders, tls);
+
+    /// <summary>
+    /// One agent in <paramref name="home"/> (its ServiceAccount, Deployment and Lease) serving
+    /// <paramref name="served"/>: a Role and RoleBinding in each served namespace, the Lease grant only at home; or,
+    /// with none listed, every namespace (<c>argoflow agent -A</c>) through a ClusterRole and ClusterRoleBinding, since
+    /// a list and watch across namespaces is a cluster-scoped request no Role can grant.
+    /// </summary>
+    public static IReadOnlyList<object> For(string home, IReadOnlyList<string> served, string image, bool secretHeaders, (string Secret, string CaKey)? tls = null)
     {
+        ArgumentNullException.ThrowIfNull(served);
         var labels = ManifestLabels.ForService("agent");
-        return
-        [
-            ServiceAccount.Create(new ObjectMeta(Name, Namespace: ns, Labels: labels)),
-            Role.Create(new ObjectMeta(Name, Namespace: ns, Labels: labels), Rules(secretHeaders)),
-            RoleBinding.Create(
-                new ObjectMeta(Name, Namespace: ns, Labels: labels),
-                new RoleRef(Rbac.ApiGroup, "Role", Name),
-                [new Subject("ServiceAccount", Name, ns)]),
-            Deployment(ns, image, tls),
-        ];
+        Subject[] account = [new Subject("ServiceAccount", Name, home)];
+        List<object> documents = [ServiceAccount.Create(new ObjectMeta(Name, Namespace: home, Labels: labels))];
+        if (served.Count == 0)
+        {
+            documents.Add(ClusterRole.Create(new ObjectMeta(Name, Labels: labels), Rules(secretHeaders)));
+            documents.Add(ClusterRoleBinding.Create(new ObjectMeta(Name, Labels: labels), new RoleRef(Rbac.ApiGroup, "ClusterRole", Name), account));
+        }
+
+        foreach (var ns in served)
+        {
+            documents.Add(Role.Create(new ObjectMeta(Name, Namespace: ns, Labels: labels), Rules(secretHeaders, leases: ns == home)));
+            documents.Add(RoleBinding.Create(new ObjectMeta(Name, Namespace: ns, Labels: labels), new RoleRef(Rbac.ApiGroup, "Role", Name), account));
+        }
+
+        documents.Add(Deployment(home, served, image, tls));
+        return documents;
     }
 
     /// <summary>
     /// Least privilege: read TaskSets and patch their status (never their spec, which is the controller's); Leases
-    /// for the replicas' coordination; Secrets only for secret-reading headers.
+    /// for the replicas' coordination (where the agent runs); Secrets only for secret-reading headers.
     /// </summary>
-    public static IReadOnlyList<PolicyRule> Rules(bool secretHeaders) =>
+    public static IReadOnlyList<PolicyRule> Rules(bool secretHeaders, bool leases = true) =>
     [
         new PolicyRule(["argoproj.io"], ["workflowtasksets"], ["get", "list", "watch"]),
         new PolicyRule(["argoproj.io"], ["workflowtasksets/status"], ["patch"]),
-        new PolicyRule(["coordination.k8s.io"], ["leases"], ["get", "create", "update"]),
+        .. leases ? new[] { new PolicyRule(["coordination.k8s.io"], ["leases"], ["get", "create", "update"]) } : [],
         .. secretHeaders ? new[] { new PolicyRule([""], ["secrets"], ["get"]) } : [],
     ];
 
-    private static Deployment Deployment(string ns, string image, (string Secret, string CaKey)? tls)
+    /// <summary>The agent's flags for what it serves: -A, or --namespace for each.</summary>
+    private static IEnumerable<string> ServedArgs(IReadOnlyList<string> served) =>
+        served.Count == 0 ? ["--all-namespaces"] : served.SelectMany(ns => new[] { "--namespace", ns });
+
+    private static Deployment Deployment(string ns, IReadOnlyList<string> served, string image, (string Secret, string CaKey)? tls)
     {
         // The agent calls the services, so with --network-policy it must count as a client.
         var podLabels = new SortedDictionary<string, string>(ManifestLabels.ForService("agent"), StringComparer.Ordinal)
@@ -58,7 +79,7 @@ public static class AgentManifests
         var container = new Container(
             "argoflow-agent",
             image,
-            Args: ["agent", "--namespace", ns, "--http-port", ServicePorts.Http.ToString(CultureInfo.InvariantCulture)],
+            Args: ["agent", .. ServedArgs(served), "--http-port", ServicePorts.Http.ToString(CultureInfo.InvariantCulture)],
             Env:
             [
                 new EnvVar("TMPDIR", "/tmp"),

@@ -12,7 +12,9 @@ public static class NetworkPolicyManifest
 {
     public const string Name = "argoflow-services";
 
-    public static NetworkPolicy Create(string ns) => NetworkPolicy.Create(
+    /// <param name="agentHome">The namespace of an agent that serves <paramref name="ns"/> from elsewhere
+    /// (<c>--agent-namespaces</c>): its pods may call in too. Null or <paramref name="ns"/>: no such peer.</param>
+    public static NetworkPolicy Create(string ns, string? agentHome = null) => NetworkPolicy.Create(
         new ObjectMeta(Name, Namespace: ns, Labels: ManifestLabels.Sorted((ManifestLabels.PartOf, "argoflow"), (ManifestLabels.ManagedBy, ManifestLabels.ManagedByValue))),
         new NetworkPolicySpec(
             new LabelSelector(ManifestLabels.Sorted((ManifestLabels.PartOf, "argoflow"))),
@@ -23,6 +25,14 @@ public static class NetworkPolicyManifest
                         new NetworkPolicyPeer(new LabelSelector(MatchExpressions: [new LabelSelectorRequirement("workflows.argoproj.io/workflow", "Exists")])),
                         new NetworkPolicyPeer(new LabelSelector(ManifestLabels.Sorted((ManifestLabels.PartOf, "argoflow")))),
                         new NetworkPolicyPeer(new LabelSelector(ManifestLabels.Sorted((ManifestLabels.Client, "true")))),
+                        .. agentHome is not null && agentHome != ns
+                            ? new[]
+                            {
+                                new NetworkPolicyPeer(
+                                    new LabelSelector(ManifestLabels.Sorted((ManifestLabels.Name, AgentManifests.Name))),
+                                    new LabelSelector(ManifestLabels.Sorted(("kubernetes.io/metadata.name", agentHome)))),
+                            }
+                            : [],
                     ],
                     [new NetworkPolicyPort(ServicePorts.Grpc), new NetworkPolicyPort(ServicePorts.Http)]),
             ]));

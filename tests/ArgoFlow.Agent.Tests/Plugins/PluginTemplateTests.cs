@@ -12,7 +12,8 @@ public sealed class PluginTemplateTests
     private static JsonObject Resize() => new()
     {
         ["type"] = "resize",
-        ["endpoint"] = "resize.argo.svc:9090",
+        // A name the default allow-list admits (the generated Services'); the scripted invoker answers, nothing is dialled.
+        ["endpoint"] = "argoflow-resize.argo.svc.cluster.local:9090",
         ["request"] = new JsonObject { ["input"] = "s3://images/in.jpg", ["width"] = 640 },
     };
 
@@ -25,13 +26,12 @@ public sealed class PluginTemplateTests
         {
             Namespaces = options.Namespaces, PatchWindow = options.PatchWindow, Watch = options.Watch,
             PluginRequeueAfter = TimeSpan.FromMilliseconds(100), PluginRequeueInterval = TimeSpan.FromMilliseconds(100),
-            AllowedEndpoints = ["resize.argo.svc:9090"],
         });
         harness.Invoker.Hold();
         harness.Add(TaskSets.Create("wf1", ("n", TaskSets.Plugin("argoflow", Resize()))));
 
         var running = await harness.WaitForResultAsync("wf1", "n", r => r.Phase == "Running");
-        Assert.Equal("resize call to resize.argo.svc:9090 still running", running.Message);
+        Assert.Equal("resize call to argoflow-resize.argo.svc.cluster.local:9090 still running", running.Message);
         harness.Invoker.Release();
         var done = await harness.WaitForResultAsync("wf1", "n");
 
@@ -58,6 +58,31 @@ public sealed class PluginTemplateTests
         Assert.Contains("metadata.example.com:80", done.Message, StringComparison.Ordinal);
         Assert.Contains("is not allowed", done.Message, StringComparison.Ordinal);
         Assert.Equal(0, harness.Invoker.Calls);
+    }
+
+    [Fact]
+    public async Task An_argoflow_endpoint_off_the_allow_list_fails_its_node_unless_allow_endpoint_admits_it()
+    {
+        await using var harness = await AgentHarness.StartAsync();
+        var options = AgentHarness.FastOptions();
+        await harness.StartAgentAsync(new AgentOptions
+        {
+            Namespaces = options.Namespaces, PatchWindow = options.PatchWindow, Watch = options.Watch,
+            AllowedEndpoints = ["10.0.0.*:9090"],
+        });
+        var refused = Resize();
+        refused["endpoint"] = "169.254.169.254:9090";
+        var admitted = Resize();
+        admitted["endpoint"] = "10.0.0.7:9090";
+        harness.Add(TaskSets.Create("wf1", ("off", TaskSets.Plugin("argoflow", refused)), ("on", TaskSets.Plugin("argoflow", admitted))));
+
+        var off = await harness.WaitForResultAsync("wf1", "off");
+        var on = await harness.WaitForResultAsync("wf1", "on");
+
+        Assert.Equal("Failed", off.Phase);
+        Assert.Contains("plugin.argoflow.endpoint '169.254.169.254:9090' is not allowed", off.Message, StringComparison.Ordinal);
+        Assert.Equal("Succeeded", on.Phase);
+        Assert.Equal(1, harness.Invoker.Calls);
     }
 
     [Fact]

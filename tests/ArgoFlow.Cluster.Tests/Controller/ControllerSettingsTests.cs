@@ -71,6 +71,22 @@ public sealed class ControllerSettingsTests
         Assert.True(settings.Readable);
         Assert.Null(settings.DisableAgentPodCreation);
         Assert.False(settings.ExternalAgent);
+        // Unknown, not "unset": `get` must not conclude that Argo made an agent pod.
+        Assert.False(settings.AgentModeKnown);
+        Assert.StartsWith("configmap/workflow-controller-configmap not readable: ", settings.ConfigMapProblem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_absent_config_map_means_the_setting_is_unset_for_certain()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Store.Add(new FakeResource("apps", "v1", "deployments", "Deployment"), "argo", ControllerDeployment(""));
+
+        var settings = await ControllerSettingsReader.ReadAsync(cluster.Api, "argo", CancellationToken.None);
+
+        Assert.True(settings.AgentModeKnown);
+        Assert.Null(settings.ConfigMapProblem);
+        Assert.Null(settings.DisableAgentPodCreation);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class ServiceTargetTests
     [InlineData("127.0.0.1:9091,dns:///a:1", "'dns:///a:1' in")]
     [InlineData("dns:///nohost", "is not a service address")]
     [InlineData("127.0.0.1:9091,", "'' in")]
+    [InlineData("http://user:pw@127.0.0.1:9090", "is not a service address")]
     public void A_bad_list_or_form_is_a_usage_error_naming_the_part(string target, string expected)
     {
         var ex = Assert.ThrowsAny<ArgoFlowException>(() => ServiceTarget.Parse(target));

@@ -15,6 +15,9 @@ public sealed class EndpointAllowListTests
     [InlineData("argoflow-x.svc.cluster.local.evil.com:9090", false)]
     [InlineData("10.0.0.5:9090", false)]
     [InlineData("169.254.169.254:8080", false)]
+    [InlineData("dns:///argoflow-resize-headless.argo.svc.cluster.local:9090", true)]
+    [InlineData("127.0.0.1:9091,127.0.0.1:9092", true)]
+    [InlineData("127.0.0.1:9091,10.0.0.5:9090", false)]
     public void Defaults_allow_the_generated_service_names_and_loopback_only(string endpoint, bool allowed)
     {
         var list = new EndpointAllowList(EndpointAllowList.Defaults);

@@ -8,7 +8,7 @@ namespace ArgoFlow.Templates.Tests.Generation;
 internal static class SampleOutput
 {
     public static IReadOnlyList<string> Labels { get; } =
-        ["http", "plugin", "container", "fused-http", "fused-plugin", "http-agent", "plugin-agent", "fused-http-agent"];
+        ["http", "plugin", "container", "fused-http", "fused-plugin", "http-agent", "plugin-agent", "fused-http-agent", "http-agent-all"];
 
     public static GeneratorOptions Options(string label) => label switch
     {
@@ -20,6 +20,7 @@ internal static class SampleOutput
         "http-agent" => new GeneratorOptions(GenerationMode.Http, Agent: true),
         "plugin-agent" => new GeneratorOptions(GenerationMode.Plugin, Agent: true),
         "fused-http-agent" => new GeneratorOptions(GenerationMode.Http, Fused: true, Agent: true),
+        "http-agent-all" => new GeneratorOptions(GenerationMode.Http, Agent: true, AgentNamespaces: AgentScope.AllNamespaces),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 

@@ -62,4 +62,49 @@ public sealed class AgentLintTests
     private static string AgentFile() => SampleOutput.Generate("http-agent").Single(f => f.Path == "services/argo/argoflow-agent.yaml").Content;
 
     private static string Patch() => SampleOutput.Generate("http-agent").Single(f => f.Path == ControllerConfigPatch.File).Content;
+
+    [Fact]
+    public void The_all_namespaces_agent_with_its_cluster_role_passes()
+    {
+        var result = ManifestLinter.Lint(AllNamespacesFile(), "agent.yaml");
+
+        Assert.True(result.Ok, string.Join("\n", result.Problems));
+        Assert.Equal(["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment"], result.Kinds);
+    }
+
+    [Fact]
+    public void An_all_namespaces_agent_with_only_a_role_is_reported()
+    {
+        // The per-namespace file with its agent switched to -A: a Role cannot grant a cluster-wide list and watch.
+        var text = AgentFile().Replace("- --namespace\n            - argo\n", "- --all-namespaces\n", StringComparison.Ordinal);
+        Assert.NotEqual(AgentFile(), text);
+
+        var problem = Assert.Single(ManifestLinter.Lint(text, "agent.yaml").Problems);
+        Assert.Equal("spec.template.spec.containers[].args", problem.Path);
+        Assert.Contains("needs a ClusterRole and ClusterRoleBinding", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_role_binding_to_a_role_or_without_the_subject_namespace_is_reported()
+    {
+        var text = AllNamespacesFile()
+            .Replace("  kind: ClusterRole\n  name: argoflow-agent", "  kind: Role\n  name: argoflow-agent", StringComparison.Ordinal)
+            .Replace("    namespace: argo\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(AllNamespacesFile(), text);
+
+        var paths = ManifestLinter.Lint(text, "agent.yaml").Problems.Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["roleRef.kind", "subjects[].namespace"], paths);
+    }
+
+    [Fact]
+    public void An_agent_given_both_all_namespaces_and_a_namespace_is_reported()
+    {
+        var text = AllNamespacesFile().Replace("- --all-namespaces\n", "- --all-namespaces\n            - -n\n            - argo\n", StringComparison.Ordinal);
+        Assert.NotEqual(AllNamespacesFile(), text);
+
+        var problem = Assert.Single(ManifestLinter.Lint(text, "agent.yaml").Problems);
+        Assert.Contains("--all-namespaces and --namespace exclude each other", problem.Message, StringComparison.Ordinal);
+    }
+
+    private static string AllNamespacesFile() => SampleOutput.Generate("http-agent-all").Single(f => f.Path == "services/argo/argoflow-agent.yaml").Content;
 }

@@ -18,6 +18,8 @@ public sealed partial class ManifestStructureTests
         ["ConfigMap"] = "v1",
         ["Role"] = "rbac.authorization.k8s.io/v1",
         ["RoleBinding"] = "rbac.authorization.k8s.io/v1",
+        ["ClusterRole"] = "rbac.authorization.k8s.io/v1",
+        ["ClusterRoleBinding"] = "rbac.authorization.k8s.io/v1",
         ["NetworkPolicy"] = "networking.k8s.io/v1",
         ["HorizontalPodAutoscaler"] = "autoscaling/v2",
         ["PodDisruptionBudget"] = "policy/v1",
@@ -37,7 +39,15 @@ public sealed partial class ManifestStructureTests
             {
                 var metadata = document.GetProperty("metadata");
                 Assert.Matches(Dns1123Subdomain(), metadata.GetProperty("name").GetString()!);
-                Assert.Matches(Dns1123Label(), metadata.GetProperty("namespace").GetString()!);
+                if (kind is "ClusterRole" or "ClusterRoleBinding")
+                {
+                    // Cluster-scoped: a namespace there would mean nothing and mislead the reader.
+                    Assert.False(metadata.TryGetProperty("namespace", out _), $"{kind} is cluster-scoped");
+                }
+                else
+                {
+                    Assert.Matches(Dns1123Label(), metadata.GetProperty("namespace").GetString()!);
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ internal static class KubernetesModels
 {
     public static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
     {
-        "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceAccount", "Role", "RoleBinding",
+        "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding",
         "Secret", "ConfigMap", "NetworkPolicy",
     };
 

@@ -86,7 +86,7 @@ internal sealed class FakeKubeHandler
         var (code, body) = verb switch
         {
             "watch" => (0, null),
-            "list" => List(parsed, request.Query["fieldSelector"]),
+            "list" => List(parsed, request.Query["fieldSelector"], request.Query["labelSelector"]),
             "get" => Get(parsed),
             "create" => Create(parsed, await ReadBodyAsync(request).ConfigureAwait(false)),
             "update" => Replace(parsed, await ReadBodyAsync(request).ConfigureAwait(false)),
@@ -105,10 +105,13 @@ internal sealed class FakeKubeHandler
     private (int, JsonObject) Get(FakeRequestPath p) =>
         Store.Get(p.Resource, p.Namespace, p.Name!) is { } obj ? (200, obj) : (404, FakeStatus.NotFound(p.Resource, p.Name!));
 
-    private (int, JsonObject) List(FakeRequestPath p, string? fieldSelector)
+    private (int, JsonObject) List(FakeRequestPath p, string? fieldSelector, string? labelSelector)
     {
         var name = FakeWatchStream.NameFromSelector(fieldSelector);
-        var items = Store.List(p.Resource, p.Namespace).Where(o => name is null || (string?)o["metadata"]?["name"] == name);
+        // Equality terms only (k=v,k2=v2): what ArgoFlow asks for.
+        var labels = (labelSelector ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Split('=', 2)).ToList();
+        var items = Store.List(p.Resource, p.Namespace).Where(o => (name is null || (string?)o["metadata"]?["name"] == name) &&
+            labels.All(l => l.Length == 2 && (string?)o["metadata"]?["labels"]?[l[0]] == l[1]));
         return (200, new JsonObject
         {
             ["kind"] = p.Resource.Kind + "List",

@@ -53,6 +53,10 @@ internal sealed class FakeWatchStream
         _watches.Add(context);
         try
         {
+            // As the API server does: headers go out at once, so a client's per-request timeout covers opening the
+            // watch, never waiting for its first event.
+            await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             if (gone)
             {
                 await SendAsync(context, "ERROR", FakeStatus.Gone(resourceVersion!, current)).ConfigureAwait(false);
