@@ -37,8 +37,12 @@ public static class AgentManifests
         List<object> documents = [ServiceAccount.Create(new ObjectMeta(Name, Namespace: home, Labels: labels))];
         if (served.Count == 0)
         {
-            documents.Add(ClusterRole.Create(new ObjectMeta(Name, Labels: labels), Rules(secretHeaders)));
+            // The Lease is granted in the agent's own namespace only: a ClusterRole rule would let it take any
+            // Lease in the cluster, including the controllers' leader-election locks.
+            documents.Add(ClusterRole.Create(new ObjectMeta(Name, Labels: labels), Rules(secretHeaders, leases: false)));
             documents.Add(ClusterRoleBinding.Create(new ObjectMeta(Name, Labels: labels), new RoleRef(Rbac.ApiGroup, "ClusterRole", Name), account));
+            documents.Add(Role.Create(new ObjectMeta(LeaseRoleName, Namespace: home, Labels: labels), [LeaseRule]));
+            documents.Add(RoleBinding.Create(new ObjectMeta(LeaseRoleName, Namespace: home, Labels: labels), new RoleRef(Rbac.ApiGroup, "Role", LeaseRoleName), account));
         }
 
         foreach (var ns in served)
@@ -51,6 +55,11 @@ public static class AgentManifests
         return documents;
     }
 
+    /// <summary>The Role of an all-namespaces agent in its own namespace: only its Lease.</summary>
+    public const string LeaseRoleName = Name + "-lease";
+
+    private static PolicyRule LeaseRule => new(["coordination.k8s.io"], ["leases"], ["get", "create", "update"]);
+
     /// <summary>
     /// Least privilege: read TaskSets and patch their status (never their spec, which is the controller's); Leases
     /// for the replicas' coordination (where the agent runs); Secrets only for secret-reading headers.
@@ -59,7 +68,7 @@ public static class AgentManifests
     [
         new PolicyRule(["argoproj.io"], ["workflowtasksets"], ["get", "list", "watch"]),
         new PolicyRule(["argoproj.io"], ["workflowtasksets/status"], ["patch"]),
-        .. leases ? new[] { new PolicyRule(["coordination.k8s.io"], ["leases"], ["get", "create", "update"]) } : [],
+        .. leases ? new[] { LeaseRule } : [],
         .. secretHeaders ? new[] { new PolicyRule([""], ["secrets"], ["get"]) } : [],
     ];
 

@@ -16,9 +16,12 @@ public sealed class AgentNamespacesCommandTests
         Assert.Contains("kind: ClusterRole\n", stdout, StringComparison.Ordinal);
         Assert.Contains("kind: ClusterRoleBinding\n", stdout, StringComparison.Ordinal);
         Assert.Contains("- --all-namespaces\n", stdout, StringComparison.Ordinal);
-        var agentDocuments = stdout.Split("---\n").Where(d => d.Contains("  name: argoflow-agent\n", StringComparison.Ordinal)).ToList();
+        var agentDocuments = stdout.Split("---\n").Where(d => d.Contains("metadata:\n  name: argoflow-agent\n", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, agentDocuments.Count);
         Assert.DoesNotContain(agentDocuments, d => d.Contains("kind: Role\n", StringComparison.Ordinal) || d.Contains("kind: RoleBinding\n", StringComparison.Ordinal));
+        // Its one Role is the Lease grant in its own namespace.
+        var leaseDocuments = stdout.Split("---\n").Where(d => d.Contains("metadata:\n  name: argoflow-agent-lease\n", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Role", "RoleBinding"], leaseDocuments.Select(d => d.Contains("\nkind: Role\n", StringComparison.Ordinal) ? "Role" : "RoleBinding"));
         Assert.Contains("disableAgentPodCreation", stderr, StringComparison.Ordinal);
     }
 

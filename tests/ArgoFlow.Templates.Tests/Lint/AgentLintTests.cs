@@ -69,7 +69,7 @@ public sealed class AgentLintTests
         var result = ManifestLinter.Lint(AllNamespacesFile(), "agent.yaml");
 
         Assert.True(result.Ok, string.Join("\n", result.Problems));
-        Assert.Equal(["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment"], result.Kinds);
+        Assert.Equal(["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment"], result.Kinds);
     }
 
     [Fact]

@@ -25,14 +25,19 @@ public sealed class AgentScopeManifestTests
 
         Assert.Single(files, f => f.Path.EndsWith("/" + AgentManifests.Name + ".yaml", StringComparison.Ordinal));
         var documents = Documents(files, "services/argo/argoflow-agent.yaml");
-        Assert.Equal(["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment"], documents.Select(Kind));
+        Assert.Equal(["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment"], documents.Select(Kind));
         var role = documents.Single(d => Kind(d) == "ClusterRole");
         var rules = role.GetProperty("rules").EnumerateArray()
             .ToDictionary(r => r.GetProperty("resources")[0].GetString()!, r => string.Join(",", r.GetProperty("verbs").EnumerateArray().Select(v => v.GetString())));
         Assert.Equal("get,list,watch", rules["workflowtasksets"]);
         Assert.Equal("patch", rules["workflowtasksets/status"]);
-        Assert.Equal("get,create,update", rules["leases"]);
+        // Leases only in the agent's own namespace, never cluster-wide (the controllers' locks are Leases too).
+        Assert.False(rules.ContainsKey("leases"));
         Assert.False(rules.ContainsKey("secrets"));
+        var leaseRole = documents.Single(d => Kind(d) == "Role");
+        Assert.Equal((AgentManifests.LeaseRoleName, "argo"), (leaseRole.GetProperty("metadata").GetProperty("name").GetString(), leaseRole.GetProperty("metadata").GetProperty("namespace").GetString()));
+        Assert.Equal("leases", Assert.Single(leaseRole.GetProperty("rules").EnumerateArray()).GetProperty("resources")[0].GetString());
+        Assert.Equal(AgentManifests.LeaseRoleName, documents.Single(d => Kind(d) == "RoleBinding").GetProperty("roleRef").GetProperty("name").GetString());
         var binding = documents.Single(d => Kind(d) == "ClusterRoleBinding");
         Assert.Equal("ClusterRole", binding.GetProperty("roleRef").GetProperty("kind").GetString());
         Assert.Equal(AgentManifests.Name, binding.GetProperty("roleRef").GetProperty("name").GetString());
