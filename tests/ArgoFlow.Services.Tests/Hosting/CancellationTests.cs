@@ -62,21 +62,25 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
             $"{stoppedCpu.TotalMilliseconds:F0} ms CPU after the deadline; the rest of the call takes {toCome.TotalMilliseconds:F0} ms CPU");
     }
 
-    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(Func<Task> call)
+    private async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(Func<Task<Timing>> call)
     {
         var (cpu, wall) = (Environment.CpuUsage.TotalTime, Stopwatch.GetTimestamp());
-        await call();
-        return (Stopwatch.GetElapsedTime(wall), Environment.CpuUsage.TotalTime - cpu);
+        var timing = await call();
+        var measured = (Stopwatch.GetElapsedTime(wall), Environment.CpuUsage.TotalTime - cpu);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  stages: download {timing.DownloadMs:F0}, decode {timing.DecodeMs:F0}, process {timing.ProcessMs:F0}, encode {timing.EncodeMs:F0}, upload {timing.UploadMs:F0} ms"));
+        return measured;
     }
 
-    private static Task CallAsync(TestHost test, string step, TimeSpan? deadline)
+    /// <summary>The call; returns the service's stage times (printed: they show which stage the deadline fell in).</summary>
+    private static async Task<Timing> CallAsync(TestHost test, string step, TimeSpan? deadline)
     {
         var at = deadline is { } d ? DateTime.UtcNow + d : (DateTime?)null;
         return step == "filter"
-            ? new FilterService.FilterServiceClient(test.Channel).FilterAsync(
-                new FilterRequest { Input = "in/big.jpg", Operation = "gaussianBlur", KernelSize = 5 }, deadline: at).ResponseAsync
-            : new ResizeService.ResizeServiceClient(test.Channel).ResizeAsync(
-                new ResizeRequest { Input = "in/big.jpg", Width = 6000, Interpolation = "lanczos" }, deadline: at).ResponseAsync;
+            ? (await new FilterService.FilterServiceClient(test.Channel).FilterAsync(
+                new FilterRequest { Input = "in/big.jpg", Operation = "gaussianBlur", KernelSize = 5 }, deadline: at)).Timing
+            : (await new ResizeService.ResizeServiceClient(test.Channel).ResizeAsync(
+                new ResizeRequest { Input = "in/big.jpg", Width = 6000, Interpolation = "lanczos" }, deadline: at)).Timing;
     }
 
     private static async Task<int> InFlightAsync(TestHost test, string step)
