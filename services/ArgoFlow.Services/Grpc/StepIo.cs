@@ -32,18 +32,22 @@ public sealed class StepIo
         var start = clock.Now();
         using var buffer = await Store.ReadAsync(input, Limits.MaxObjectBytes, cancellationToken);
         clock.Add(StageClock.Stage.Download, start);
-        return DecodeImage(buffer.Span, input, clock, reductionFor);
+        return DecodeImage(buffer.Span, input, clock, reductionFor, cancellationToken);
     }
 
     /// <summary>Decodes an object already read (<see cref="ReadObjectAsync"/>), timed as the decode stage.</summary>
-    /// <remarks>OpenCV's decode cannot be interrupted: a cancelled call stops before it starts and right after it ends.</remarks>
+    /// <remarks>
+    /// A cancelled call stops before the decode, within one MCU row of a JPEG the native decoder takes
+    /// (<see cref="ImageCodec.Decode(ReadOnlySpan{byte}, ImageLimits, string, Func{int, int, int}?, out OpenCvSharp.Size, CancellationToken)"/>),
+    /// and right after OpenCV's decode of anything else, which cannot be interrupted.
+    /// </remarks>
     public LoadedImage DecodeImage(ReadOnlySpan<byte> data, ObjectRef input, StageClock clock, Func<int, int, int>? reductionFor = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clock);
         cancellationToken.ThrowIfCancellationRequested();
         var start = clock.Now();
-        var image = ImageCodec.Decode(data, Limits, Store.ToUri(input), reductionFor, out var sourceSize);
+        var image = ImageCodec.Decode(data, Limits, Store.ToUri(input), reductionFor, out var sourceSize, cancellationToken);
         clock.Add(StageClock.Stage.Decode, start);
         if (cancellationToken.IsCancellationRequested)
         {

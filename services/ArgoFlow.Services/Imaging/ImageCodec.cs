@@ -32,26 +32,21 @@ public static class ImageCodec
     /// faster than a full decode followed by a resize. <paramref name="sourceSize"/> is the full-size image's
     /// width and height (after EXIF rotation), whatever the reduction.
     /// </summary>
-    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize)
+    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize) =>
+        Decode(data, limits, uri, reductionFor, out sourceSize, CancellationToken.None);
+
+    /// <summary>
+    /// As above; a token that can be cancelled makes a JPEG decode stop within one MCU row of its cancellation
+    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, else OpenCV decodes it
+    /// whole. Without a token it is always OpenCV's decode, which the tests use as the reference.
+    /// </summary>
+    public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize,
+        CancellationToken cancellationToken)
     {
         var header = CheckedHeader(data, limits, uri);
         var reduction = header.Format == "jpeg" && reductionFor is not null ? reductionFor(header.Width, header.Height) : 1;
-        var mode = reduction switch
-        {
-            8 => ImreadModes.ReducedColor8,
-            4 => ImreadModes.ReducedColor4,
-            2 => ImreadModes.ReducedColor2,
-            _ => ImreadModes.Color,
-        };
-        Mat mat;
-        try
-        {
-            mat = Cv2.ImDecode(data, mode);
-        }
-        catch (OpenCVException ex)
-        {
-            throw StepException.Undecodable(uri, ex.Message);
-        }
+        var mat = (cancellationToken.CanBeCanceled ? CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken) : null)
+            ?? OpenCvDecode(data, reduction, uri);
 
         // IMREAD_COLOR applies the EXIF orientation, so a rotated JPEG decodes with its sides swapped.
         var (w, h) = ((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction);
@@ -65,6 +60,25 @@ public static class ImageCodec
         }
 
         return mat;
+    }
+
+    private static Mat OpenCvDecode(ReadOnlySpan<byte> data, int reduction, string uri)
+    {
+        var mode = reduction switch
+        {
+            8 => ImreadModes.ReducedColor8,
+            4 => ImreadModes.ReducedColor4,
+            2 => ImreadModes.ReducedColor2,
+            _ => ImreadModes.Color,
+        };
+        try
+        {
+            return Cv2.ImDecode(data, mode);
+        }
+        catch (OpenCVException ex)
+        {
+            throw StepException.Undecodable(uri, ex.Message);
+        }
     }
 
     /// <summary>

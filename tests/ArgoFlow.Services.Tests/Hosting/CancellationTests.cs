@@ -11,16 +11,20 @@ using Xunit.Abstractions;
 namespace ArgoFlow.Services.Tests.Hosting;
 
 /// <summary>
-/// Issue 14, point 7: a caller that gives up stops the work. Measured as the service reports it: the time from
-/// the client's DEADLINE_EXCEEDED until <c>argoflow_calls_in_flight</c> is back to 0, compared in the same run with
-/// the time the whole call takes (without cancellation inside the work it would be most of that).
+/// Issue 14, point 7: a caller that gives up stops the work. The end of the work is what the service reports: the
+/// moment <c>argoflow_calls_in_flight</c> is back to 0 after the client's DEADLINE_EXCEEDED. What is compared is CPU
+/// time (the host runs in this process, and this class runs alone): the CPU the process spent from the deadline to
+/// that moment against the CPU the rest of an uncancelled call would have spent. Both are work, not wall time, so
+/// other processes loading the machine slow them alike and cannot make the comparison fail. The wall times (the
+/// issue's 200 ms target) are printed for docs/reliability.md.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed partial class CancellationTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("filter")]
     [InlineData("resize")]
-    public async Task An_expired_call_leaves_in_flight_well_before_the_whole_call_would_have_finished(string step)
+    public async Task An_expired_call_stops_using_CPU_well_before_the_rest_of_the_call_would_have(string step)
     {
         await using var test = await TestHost.StartAsync(o => o.Services = [step]);
         using (var photo = Cv2.ImRead(SharedData.Image("0.jpg")))
@@ -30,14 +34,16 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
             File.WriteAllBytes(Path.Combine(test.StoreRoot, "in", "big.jpg"), big.ImEncode(".jpg"));
         }
 
-        var started = Stopwatch.GetTimestamp();
-        await CallAsync(test, step, deadline: null);
-        var whole = Stopwatch.GetElapsedTime(started);
-        await CallAsync(test, step, deadline: null);
-        whole = TimeSpan.FromTicks(Math.Min(whole.Ticks, Stopwatch.GetElapsedTime(started).Ticks - whole.Ticks));
+        var first = await MeasureAsync(() => CallAsync(test, step, deadline: null));
+        var second = await MeasureAsync(() => CallAsync(test, step, deadline: null));
+        // The deadline from the faster call (under load a later deadline would leave less of the call to come);
+        // the CPU of a whole call from the larger (the fairer reference for the work still to come).
+        var deadline = TimeSpan.FromTicks(Math.Min(first.Wall.Ticks, second.Wall.Ticks)) / 4;
+        var wholeCpu = TimeSpan.FromTicks(Math.Max(first.Cpu.Ticks, second.Cpu.Ticks));
 
-        var expired = await Assert.ThrowsAsync<RpcException>(() => CallAsync(test, step, whole / 4));
-        var gaveUp = Stopwatch.GetTimestamp();
+        var (calledCpu, called) = (Environment.CpuUsage.TotalTime, Stopwatch.GetTimestamp());
+        var expired = await Assert.ThrowsAsync<RpcException>(() => CallAsync(test, step, deadline));
+        var (gaveUpCpu, gaveUp) = (Environment.CpuUsage.TotalTime, Stopwatch.GetTimestamp());
         Assert.Equal(StatusCode.DeadlineExceeded, expired.StatusCode);
         // A bound on the wait, not a timing assertion: the comparison below is the test.
         while (await InFlightAsync(test, step) > 0)
@@ -46,20 +52,35 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
             await Task.Delay(5);
         }
 
-        var stopped = Stopwatch.GetElapsedTime(gaveUp);
+        var (stoppedCpu, stopped) = (Environment.CpuUsage.TotalTime - gaveUpCpu, Stopwatch.GetElapsedTime(gaveUp));
+        var toCome = wholeCpu - (gaveUpCpu - calledCpu);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{step}: whole call {whole.TotalMilliseconds:F0} ms, deadline {whole.TotalMilliseconds / 4:F0} ms, in flight {stopped.TotalMilliseconds:F0} ms after DEADLINE_EXCEEDED"));
-        Assert.True(stopped < whole / 2, $"still in flight {stopped.TotalMilliseconds:F0} ms after the deadline; the whole call takes {whole.TotalMilliseconds:F0} ms");
+            $"{step}: whole call {first.Wall.TotalMilliseconds:F0}/{second.Wall.TotalMilliseconds:F0} ms ({wholeCpu.TotalMilliseconds:F0} ms CPU), " +
+            $"deadline {deadline.TotalMilliseconds:F0} ms (DEADLINE_EXCEEDED after {Stopwatch.GetElapsedTime(called, gaveUp).TotalMilliseconds:F0} ms), " +
+            $"in flight {stopped.TotalMilliseconds:F0} ms after it, using {stoppedCpu.TotalMilliseconds:F0} ms CPU of the {toCome.TotalMilliseconds:F0} ms the rest of the call takes"));
+        Assert.True(stoppedCpu < toCome / 2,
+            $"{stoppedCpu.TotalMilliseconds:F0} ms CPU after the deadline; the rest of the call takes {toCome.TotalMilliseconds:F0} ms CPU");
     }
 
-    private static Task CallAsync(TestHost test, string step, TimeSpan? deadline)
+    private async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(Func<Task<Timing>> call)
+    {
+        var (cpu, wall) = (Environment.CpuUsage.TotalTime, Stopwatch.GetTimestamp());
+        var timing = await call();
+        var measured = (Stopwatch.GetElapsedTime(wall), Environment.CpuUsage.TotalTime - cpu);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  stages: download {timing.DownloadMs:F0}, decode {timing.DecodeMs:F0}, process {timing.ProcessMs:F0}, encode {timing.EncodeMs:F0}, upload {timing.UploadMs:F0} ms"));
+        return measured;
+    }
+
+    /// <summary>The call; returns the service's stage times (printed: they show which stage the deadline fell in).</summary>
+    private static async Task<Timing> CallAsync(TestHost test, string step, TimeSpan? deadline)
     {
         var at = deadline is { } d ? DateTime.UtcNow + d : (DateTime?)null;
         return step == "filter"
-            ? new FilterService.FilterServiceClient(test.Channel).FilterAsync(
-                new FilterRequest { Input = "in/big.jpg", Operation = "gaussianBlur", KernelSize = 5 }, deadline: at).ResponseAsync
-            : new ResizeService.ResizeServiceClient(test.Channel).ResizeAsync(
-                new ResizeRequest { Input = "in/big.jpg", Width = 6000, Interpolation = "lanczos" }, deadline: at).ResponseAsync;
+            ? (await new FilterService.FilterServiceClient(test.Channel).FilterAsync(
+                new FilterRequest { Input = "in/big.jpg", Operation = "gaussianBlur", KernelSize = 5 }, deadline: at)).Timing
+            : (await new ResizeService.ResizeServiceClient(test.Channel).ResizeAsync(
+                new ResizeRequest { Input = "in/big.jpg", Width = 6000, Interpolation = "lanczos" }, deadline: at)).Timing;
     }
 
     private static async Task<int> InFlightAsync(TestHost test, string step)
