@@ -47,19 +47,20 @@ internal static unsafe class PngEncoder
             var bandRows = Math.Max(1, BandBytes / (stride + 1));
             var band = new byte[Math.Min(bandRows, height) * (stride + 1)];
             var previous = new byte[stride]; // the row above the first is zeros (PNG's rule)
-            var current = new byte[stride];
+            using var ordered = new Mat();
             for (var top = 0; top < height; top += bandRows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var rows = Math.Min(bandRows, height - top);
+                using var source = image.RowRange(top, top + rows);
+                ToPngOrder(source, ordered, channels);
                 for (var r = 0; r < rows; r++)
                 {
-                    var source = new ReadOnlySpan<byte>((void*)image.Ptr(top + r), stride);
-                    ToPngOrder(source, current, channels);
+                    var current = new ReadOnlySpan<byte>((void*)ordered.Ptr(r), stride);
                     var filtered = band.AsSpan(r * (stride + 1), stride + 1);
                     filtered[0] = PaethFilter;
                     PngPaeth.Filter(current, previous, channels, filtered[1..]);
-                    (previous, current) = (current, previous);
+                    current.CopyTo(previous);
                 }
 
                 zlib.Write(band, 0, rows * (stride + 1));
@@ -94,19 +95,20 @@ internal static unsafe class PngEncoder
         return header;
     }
 
-    /// <summary>OpenCV keeps colour as BGR(A); PNG wants RGB(A).</summary>
-    private static void ToPngOrder(ReadOnlySpan<byte> source, Span<byte> target, int channels)
+    /// <summary>OpenCV keeps colour as BGR(A); PNG wants RGB(A). One native call per band, so it stays interruptible.</summary>
+    private static void ToPngOrder(Mat band, Mat ordered, int channels)
     {
-        if (channels == 1)
+        switch (channels)
         {
-            source.CopyTo(target);
-            return;
-        }
-
-        source.CopyTo(target);
-        for (var i = 0; i < target.Length; i += channels)
-        {
-            (target[i], target[i + 2]) = (source[i + 2], source[i]);
+            case 1:
+                band.CopyTo(ordered);
+                break;
+            case 3:
+                Cv2.CvtColor(band, ordered, ColorConversionCodes.BGR2RGB);
+                break;
+            default:
+                Cv2.CvtColor(band, ordered, ColorConversionCodes.BGRA2RGBA);
+                break;
         }
     }
 
