@@ -60,7 +60,7 @@ public sealed class ResizeGrpcService : ResizeService.ResizeServiceBase
 
         using var source = _io.DecodeImage(data.Span, input, clock, (width, height) => Resizer.ReductionFor(width, height, settings), context.CancellationToken);
         var start = clock.Now();
-        using var resized = Resizer.Resize(source.Image, settings, source.SourceSize);
+        using var resized = Resizer.Resize(source.Image, settings, source.SourceSize, context.CancellationToken);
         clock.Add(StageClock.Stage.Process, start);
         var bytes = await _io.SaveImageAsync(output, resized, format, quality, clock, context.CancellationToken);
         return new ResizeResponse

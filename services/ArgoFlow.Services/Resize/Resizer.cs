@@ -95,7 +95,8 @@ public static class Resizer
     /// <param name="source">The image, possibly decoded at a reduced size.</param>
     /// <param name="settings">The resize.</param>
     /// <param name="sourceSize">The full size the plan is made for, when <paramref name="source"/> was decoded reduced.</param>
-    public static Mat Resize(Mat source, ResizeSettings settings, Size? sourceSize = null)
+    /// <param name="cancellationToken">Checked between the bands of a large linear, cubic or lanczos resize (<see cref="BandedResize"/>).</param>
+    public static Mat Resize(Mat source, ResizeSettings settings, Size? sourceSize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
@@ -109,8 +110,9 @@ public static class Resizer
         }
         else
         {
-            Cv2.Resize(source, resized, scaled, 0, 0, interpolation);
+            BandedResize.Resize(source, resized, scaled, interpolation, cancellationToken);
         }
+
         if (scaled == output)
         {
             return resized;

@@ -1,0 +1,81 @@
+using ArgoFlow.Services.Resize;
+using ArgoFlow.TestSupport;
+using OpenCvSharp;
+using Xunit.Abstractions;
+
+namespace ArgoFlow.Services.Tests.Resize;
+
+public sealed class BandedResizeTests(BandedResizeTests.LargePhoto large, ITestOutputHelper output) : IClassFixture<BandedResizeTests.LargePhoto>
+{
+    private readonly Mat _photo = large.Image;
+
+    [Theory]
+    [InlineData("linear")]
+    [InlineData("cubic")]
+    [InlineData("lanczos")]
+    public void Bands_differ_from_one_whole_image_resize_by_at_most_one(string interpolation)
+    {
+        var settings = new ResizeSettings(6000, null, null, Interpolation: interpolation);
+        Assert.True(BandedResize.BandRows(_photo.Rows, new Size(6000, 4500)) > 0, "7000x5250 to 6000x4500 is cut into bands");
+
+        using var banded = Resizer.Resize(_photo, settings);
+        using var whole = new Mat();
+        Cv2.Resize(_photo, whole, new Size(6000, 4500), 0, 0, Resizer.Interpolation(interpolation));
+
+        using var difference = new Mat();
+        Cv2.Absdiff(banded, whole, difference);
+        difference.Reshape(1).MinMaxLoc(out double _, out double max);
+        var differing = Cv2.CountNonZero(difference.Reshape(1));
+        output.WriteLine($"{interpolation}: max |diff| {max}, {differing} of {whole.Total() * 3} samples differ");
+        Assert.Equal((6000, 4500), (banded.Width, banded.Height));
+        Assert.InRange(max, 0, 1);
+    }
+
+    [Theory]
+    [InlineData("cubic", 2000, 1500)]
+    [InlineData("lanczos", 2300, 1725)] // 3.97 megapixels: just under the limit
+    public void Outputs_under_four_megapixels_are_byte_identical_to_one_resize(string interpolation, int width, int height)
+    {
+        using var banded = Resizer.Resize(_photo, new ResizeSettings(width, height, null, "stretch", interpolation));
+        using var whole = new Mat();
+        Cv2.Resize(_photo, whole, new Size(width, height), 0, 0, Resizer.Interpolation(interpolation));
+
+        Assert.Equal(0, BandedResize.BandRows(_photo.Rows, new Size(width, height)));
+        using var difference = new Mat();
+        Cv2.Absdiff(banded, whole, difference);
+        Assert.Equal(0, Cv2.CountNonZero(difference.Reshape(1)));
+    }
+
+    [Fact]
+    public void Sizes_whose_rows_never_line_up_are_resized_in_one_call()
+    {
+        // 5250 and 4499 (11 x 409) share no factor: no band but the first starts on a whole output row.
+        Assert.Equal(0, BandedResize.BandRows(5250, new Size(5999, 4499)));
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_a_banded_resize()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        using var resized = new Mat();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            BandedResize.Resize(_photo, resized, new Size(6000, 4500), InterpolationFlags.Lanczos4, cancelled.Token));
+    }
+
+    /// <summary>A real photo upscaled to 7000x5250, made once for the class.</summary>
+    public sealed class LargePhoto : IDisposable
+    {
+        public LargePhoto()
+        {
+            using var photo = Cv2.ImRead(SharedData.Image("0.jpg"), ImreadModes.Color);
+            Image = new Mat();
+            Cv2.Resize(photo, Image, new Size(7000, 5250), 0, 0, InterpolationFlags.Cubic);
+        }
+
+        public Mat Image { get; }
+
+        public void Dispose() => Image.Dispose();
+    }
+}
