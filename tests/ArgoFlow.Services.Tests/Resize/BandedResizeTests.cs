@@ -56,12 +56,33 @@ public sealed class BandedResizeTests(BandedResizeTests.LargePhoto large, ITestO
     [Fact]
     public void A_cancelled_token_stops_a_banded_resize()
     {
+        // The lanczos resize takes hundreds of ms; the cancel comes after 20 ms, from a plain thread (not a timer,
+        // which a busy thread pool fires late).
+        using var cancellation = new CancellationTokenSource();
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         using var resized = new Mat();
+        Exception? thrown = null;
+        var resize = new Thread(() =>
+        {
+            try
+            {
+                BandedResize.Resize(_photo, resized, new Size(6000, 4500), InterpolationFlags.Lanczos4, cancellation.Token);
+            }
+            catch (OperationCanceledException ex)
+            {
+                thrown = ex;
+            }
+        });
 
+        resize.Start();
+        Thread.Sleep(20);
+        cancellation.Cancel();
+        resize.Join();
+
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            BandedResize.Resize(_photo, resized, new Size(6000, 4500), InterpolationFlags.Lanczos4, cancelled.Token));
+            BandedResize.Resize(_photo, resized, new Size(6000, 4500), InterpolationFlags.Cubic, cancelled.Token));
     }
 
     /// <summary>A real photo upscaled to 7000x5250, made once for the class.</summary>
