@@ -9,7 +9,10 @@ namespace ArgoFlow.Services.Filter;
 public static class ImageFilters
 {
     /// <summary>Applies the operation and returns a new Mat the caller disposes; the source is not modified.</summary>
-    /// <remarks>Region operations check <paramref name="cancellationToken"/> before each region; the others are one OpenCV call.</remarks>
+    /// <remarks>
+    /// Region operations check <paramref name="cancellationToken"/> before each region and a large denoise between bands of
+    /// rows; the others are one OpenCV call.
+    /// </remarks>
     public static Mat Apply(Mat source, FilterSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -41,7 +44,7 @@ public static class ImageFilters
 
                 break;
             case "denoise":
-                Cv2.FastNlMeansDenoisingColored(source, output, (float)settings.Strength, (float)settings.Strength);
+                BandedDenoise.Denoise(source, output, (float)settings.Strength, cancellationToken);
                 break;
             case "brightnessContrast":
                 source.ConvertTo(output, -1, settings.Contrast, settings.Brightness);
