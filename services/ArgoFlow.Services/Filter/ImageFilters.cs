@@ -44,7 +44,7 @@ public static class ImageFilters
 
                 break;
             case "denoise":
-                BandedDenoise.Denoise(source, output, (float)settings.Strength, cancellationToken);
+                TiledDenoise.Denoise(source, output, (float)settings.Strength, cancellationToken);
                 break;
             case "brightnessContrast":
                 source.ConvertTo(output, -1, settings.Contrast, settings.Brightness);

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace ArgoFlow.Services.Tests.Filter;
 
-public sealed class BandedDenoiseTests(BandedDenoiseTests.Photos photos, ITestOutputHelper output) : IClassFixture<BandedDenoiseTests.Photos>
+public sealed class TiledDenoiseTests(TiledDenoiseTests.Photos photos, ITestOutputHelper output) : IClassFixture<TiledDenoiseTests.Photos>
 {
     private const float Strength = 10;
 
@@ -19,7 +19,7 @@ public sealed class BandedDenoiseTests(BandedDenoiseTests.Photos photos, ITestOu
     public void Tiles_are_byte_identical_to_one_whole_image_denoise(int tileWidth, int tileHeight)
     {
         using var banded = new Mat();
-        BandedDenoise.Denoise(photos.Photo, banded, Strength, new Size(tileWidth, tileHeight), BandedDenoise.Margin, CancellationToken.None);
+        TiledDenoise.Denoise(photos.Photo, banded, Strength, new Size(tileWidth, tileHeight), TiledDenoise.Margin, CancellationToken.None);
 
         Assert.Equal(0, Differing(banded, photos.WholePhoto));
     }
@@ -32,7 +32,7 @@ public sealed class BandedDenoiseTests(BandedDenoiseTests.Photos photos, ITestOu
         using var whole = new Mat();
         Cv2.FastNlMeansDenoisingColored(strip, whole, Strength, Strength);
         using var banded = new Mat();
-        BandedDenoise.Denoise(strip, banded, Strength, new Size(640, 1), BandedDenoise.Margin, CancellationToken.None);
+        TiledDenoise.Denoise(strip, banded, Strength, new Size(640, 1), TiledDenoise.Margin, CancellationToken.None);
 
         Assert.Equal(0, Differing(banded, whole));
     }
@@ -42,17 +42,17 @@ public sealed class BandedDenoiseTests(BandedDenoiseTests.Photos photos, ITestOu
     {
         // Shows the margin is the least that works: one row less and the pixels next to a cut see reflected ones.
         using var banded = new Mat();
-        BandedDenoise.Denoise(photos.Photo, banded, Strength, new Size(256, 64), BandedDenoise.Margin - 1, CancellationToken.None);
+        TiledDenoise.Denoise(photos.Photo, banded, Strength, new Size(256, 64), TiledDenoise.Margin - 1, CancellationToken.None);
 
         var differing = Differing(banded, photos.WholePhoto);
-        output.WriteLine($"margin {BandedDenoise.Margin - 1}: {differing} samples differ");
+        output.WriteLine($"margin {TiledDenoise.Margin - 1}: {differing} samples differ");
         Assert.NotEqual(0, differing);
     }
 
     [Fact]
     public void A_1920x1080_photo_is_denoised_in_tiles_byte_identical_to_one_call()
     {
-        Assert.True(BandedDenoise.IsTiled(1920, 1080), "1920x1080 is cut into tiles");
+        Assert.True(TiledDenoise.IsTiled(1920, 1080), "1920x1080 is cut into tiles");
         var clock = Stopwatch.StartNew();
         using var whole = new Mat();
         Cv2.FastNlMeansDenoisingColored(photos.Large, whole, Strength, Strength);
@@ -62,17 +62,17 @@ public sealed class BandedDenoiseTests(BandedDenoiseTests.Photos photos, ITestOu
         var bandedTime = clock.Elapsed;
 
         // Printed for docs/services.md, not asserted (no timed unit tests).
-        output.WriteLine($"1920x1080: one call {wholeTime.TotalMilliseconds:F0} ms, {BandedDenoise.TileSide}-pixel tiles {bandedTime.TotalMilliseconds:F0} ms");
+        output.WriteLine($"1920x1080: one call {wholeTime.TotalMilliseconds:F0} ms, {TiledDenoise.TileSide}-pixel tiles {bandedTime.TotalMilliseconds:F0} ms");
         Assert.Equal(0, Differing(banded, whole));
     }
 
     [Fact]
     public void Small_images_stay_one_call()
     {
-        Assert.False(BandedDenoise.IsTiled(400, 360));
-        Assert.False(BandedDenoise.IsTiled(10_000, 10), "too small");
-        Assert.True(BandedDenoise.IsTiled(256, 1000), "one tile wide but four high");
-        using var corner = new Mat(photos.Photo, new Rect(0, 0, 400, 360));
+        Assert.False(TiledDenoise.IsTiled(300, 300));
+        Assert.False(TiledDenoise.IsTiled(5_000, 10), "under 100,000 pixels");
+        Assert.True(TiledDenoise.IsTiled(256, 1000), "one tile wide but four high");
+        using var corner = new Mat(photos.Photo, new Rect(0, 0, 300, 300));
         using var small = corner.Clone();
         using var whole = new Mat();
         Cv2.FastNlMeansDenoisingColored(small, whole, Strength, Strength);
