@@ -37,7 +37,7 @@ internal static class TiledDenoise
 
     /// <summary>
     /// Side of a tile: with its margin 282x282, about 100 ms of one core between looks at the token. On 1920x1080
-    /// 256-pixel tiles took 1.2-1.4 times as long as one call; 384-pixel tiles no longer, but about 200 ms each.
+    /// 256-pixel tiles took 1.15-1.4 times as long as one call; 320- and 384-pixel tiles saved little (docs/services.md).
     /// </summary>
     internal const int TileSide = 256;
 
