@@ -50,10 +50,16 @@ internal sealed class SubmitOptions
 
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Output: name, json, yaml or wide (default: a summary)." };
 
+    public Option<string> ControllerNamespace { get; } = new("--controller-namespace")
+    {
+        Description = "With --wait/--watch: namespace of the workflow-controller whose disableAgentPodCreation tells whether http/plugin steps ran in the external agent (default argo), as get.",
+        DefaultValueFactory = _ => "argo",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
-        foreach (var option in new Option[] { From, ParameterFile, Parameters, GenerateName, Labels, ServiceAccount, DryRun, Watch, Wait, Timeout, Mode, Output })
+        foreach (var option in new Option[] { From, ParameterFile, Parameters, GenerateName, Labels, ServiceAccount, DryRun, Watch, Wait, Timeout, Mode, Output, ControllerNamespace })
         {
             command.Options.Add(option);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArgoFlow.Cluster.Apply;
+using ArgoFlow.Cluster.Controller;
 using ArgoFlow.Cluster.Kube;
 using ArgoFlow.Cluster.Rendering;
 using ArgoFlow.Cluster.Submit;
@@ -61,7 +62,8 @@ internal sealed class SubmitRun
         }
 
         using var connection = KubeConnection.Open(connectionOptions);
-        var client = new ArgoClient(new KubeApiClient(connection));
+        var api = new KubeApiClient(connection);
+        var client = new ArgoClient(api);
         var submitter = new WorkflowSubmitter(client);
         var time = TimeProvider.System;
         var submittedAt = time.GetUtcNow();
@@ -99,7 +101,10 @@ internal sealed class SubmitRun
         {
             var final = await waiter.WaitAsync(name, observation, timeout, cancellationToken);
             await store.SaveAsync(connection.Namespace, observation.ToRecord(name), CancellationToken.None);
-            await SubmitOutput.WriteAsync(Out, final, format, observation.ToRecord(name));
+            // The same agent line as `argoflow get`: whether the http/plugin steps ran in Argo's agent pod or the external agent.
+            var agent = format == "name" ? null
+                : await AgentRouteReader.ReadAsync(api, final.Workflow, _parse.GetValue(_options.ControllerNamespace)!, cancellationToken);
+            await SubmitOutput.WriteAsync(Out, final, format, observation.ToRecord(name), agent);
             WorkflowWaiter.ThrowIfNotSucceeded(final);
             return 0;
         }

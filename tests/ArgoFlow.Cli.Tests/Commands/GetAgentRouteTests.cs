@@ -81,6 +81,24 @@ public sealed class GetAgentRouteTests
     }
 
     [Fact]
+    public async Task Submit_wait_ends_with_the_same_agent_line_as_get()
+    {
+        await using var h = await ClusterCommandHarness.StartAsync();
+        h.AddTemplate();
+        h.Server.Controller.AutoRun = true;
+        AddController(h, "true");
+
+        var (code, stdout, err) = await h.RunAsync("submit", "--from", "workflowtemplate/pipeline", "--wait");
+        var name = h.Server.Store.List(Kind("workflows"), "argo").Single()["metadata"]!["name"]!.GetValue<string>();
+        var get = await h.RunAsync("get", name);
+
+        Assert.True(code == 0, err);
+        var line = stdout.Split('\n').Single(l => l.StartsWith("Agent:", StringComparison.Ordinal));
+        Assert.StartsWith("Agent:          external agent (argoflow agent); disableAgentPodCreation: \"true\"", line, StringComparison.Ordinal);
+        Assert.Contains(line + "\n", get.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_agent_pod_of_the_workflow_means_argos_agent_whatever_the_setting_says()
     {
         await using var h = await ClusterCommandHarness.StartAsync();
