@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ArgoFlow.Cluster.Controller;
 
 namespace ArgoFlow.Bench.Reporting;
 
@@ -48,9 +49,16 @@ internal static class ClusterReportText
     {
         var c = cluster.Controller;
         return c.Readable
-            ? Invariant($"workflow-controller ({c.Namespace}): DEFAULT_REQUEUE_TIME={c.DefaultRequeueTime ?? "unset (10s)"}, ARGO_AGENT_PATCH_RATE={c.AgentPatchRate ?? "unset"}, ARGO_EXECUTOR_PLUGINS={c.ExecutorPlugins ?? "unset"}, http/plugin steps run in {(c.ExternalAgent ? "the external agent (disableAgentPodCreation=true, no agent pod)" : c.DisableAgentPodCreation is null ? "an agent pod per workflow (disableAgentPodCreation unset or its ConfigMap unreadable)" : "an agent pod per workflow")}")
+            ? Invariant($"workflow-controller ({c.Namespace}): DEFAULT_REQUEUE_TIME={c.DefaultRequeueTime ?? "unset (10s)"}, ARGO_AGENT_PATCH_RATE={c.AgentPatchRate ?? "unset"}, ARGO_EXECUTOR_PLUGINS={c.ExecutorPlugins ?? "unset"}, http/plugin steps run in {AgentPlace(c)}")
             : Invariant($"workflow-controller ({c.Namespace}): {c.Problem}");
     }
+
+    // "Unset" is a fact only when the ConfigMap was read (or is absent); an unreadable one leaves the mode unknown.
+    private static string AgentPlace(ControllerSettings c) =>
+        c.ExternalAgent ? "the external agent (disableAgentPodCreation=true, no agent pod)"
+        : c.ConfigMapProblem is { } problem ? $"an agent pod per workflow unless disableAgentPodCreation is \"true\" (not known: {problem})"
+        : c.DisableAgentPodCreation is null ? "an agent pod per workflow (disableAgentPodCreation unset)"
+        : $"an agent pod per workflow (disableAgentPodCreation={c.DisableAgentPodCreation})";
 
     private static List<IReadOnlyList<string>> Rows(ClusterReport cluster) =>
         cluster.StatusTimes.Concat(cluster.Steps)

@@ -13,12 +13,12 @@ public sealed class ReportOutputTests
             [new ClusterStepSample("resize", phase, status / 2, wall / 3), new ClusterStepSample("detect", phase, status / 2, null)],
             phase == "Succeeded" ? null : "child failed");
 
-    private static BenchReport Sample()
+    private static BenchReport Sample(ControllerSettings? settings = null)
     {
         var result = new ClusterBenchResult(
             [Run("http", 1200, 1000), Run("container", 60000, 59000), Run("http", 1300, 2000), Run("container", 64000, 63000), Run("container", 500, 0, "Failed")],
             new Dictionary<string, string?> { ["http"] = "http", ["container"] = "container" });
-        var controller = new ControllerSettings { Namespace = "argo", Readable = true, DefaultRequeueTime = "10s" };
+        var controller = settings ?? new ControllerSettings { Namespace = "argo", Readable = true, DefaultRequeueTime = "10s" };
         var cluster = ClusterBenchReport.Cluster(result, "https://k:6443/", "kind-argoflow", "argo", controller);
         var environment = new EnvironmentReport("m", "cpu", 2, "Linux", ".NET 10", "0.1.0", "1.31.1", "4.13.0");
         return ClusterBenchReport.Build(result, new ClusterBenchOptions { Templates = ["http", "container"], Runs = 2 }, cluster, environment);
@@ -41,6 +41,23 @@ public sealed class ReportOutputTests
         Assert.Equal("10s", (string?)json["cluster"]!["controller"]!["defaultRequeueTime"]);
         Assert.False((bool)json["cluster"]!["controller"]!["externalAgent"]!);
         Assert.Equal(1500, (double)json["cluster"]!["statusTimes"]![0]!["p50Ms"]!);
+    }
+
+    [Theory]
+    [InlineData(null, null, "an agent pod per workflow (disableAgentPodCreation unset)")]
+    [InlineData("false", null, "an agent pod per workflow (disableAgentPodCreation=false)")]
+    [InlineData(null, "configmaps is forbidden", "an agent pod per workflow unless disableAgentPodCreation is \"true\" (not known: configmaps is forbidden)")]
+    [InlineData("true", null, "the external agent (disableAgentPodCreation=true, no agent pod)")]
+    public void The_table_tells_an_unset_setting_from_an_unreadable_one(string? setting, string? problem, string expected)
+    {
+        var controller = new ControllerSettings
+        {
+            Namespace = "argo", Readable = true, DefaultRequeueTime = "10s", DisableAgentPodCreation = setting, ConfigMapProblem = problem,
+        };
+
+        var table = BenchTable.Write(Sample(controller));
+
+        Assert.Contains("http/plugin steps run in " + expected, table, StringComparison.Ordinal);
     }
 
     [Fact]
