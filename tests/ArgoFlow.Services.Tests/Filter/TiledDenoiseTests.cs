@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArgoFlow.Services.Filter;
+using ArgoFlow.Services.Tests.Support;
 using ArgoFlow.TestSupport;
 using OpenCvSharp;
 using Xunit.Abstractions;
@@ -84,28 +85,13 @@ public sealed class TiledDenoiseTests(TiledDenoiseTests.Photos photos, ITestOutp
     [Fact]
     public void A_cancel_from_another_thread_stops_a_large_denoise()
     {
-        // One call takes seconds on 1920x1080; the cancel comes after 50 ms, from a plain thread (not a timer,
-        // which a busy thread pool fires late).
-        using var cancellation = new CancellationTokenSource();
-        Exception? thrown = null;
-        var finished = false;
-        var denoise = new Thread(() =>
-        {
-            try
+        // One call takes seconds on 1920x1080; the cancel comes after 50 ms.
+        var (thrown, finished) = CancelMidway.Run(
+            token =>
             {
-                using var denoised = ImageFilters.Apply(photos.Large, new FilterSettings("denoise", Strength: Strength), cancellation.Token);
-                finished = true;
-            }
-            catch (OperationCanceledException ex)
-            {
-                thrown = ex;
-            }
-        });
-
-        denoise.Start();
-        Thread.Sleep(50);
-        cancellation.Cancel();
-        denoise.Join();
+                using var denoised = ImageFilters.Apply(photos.Large, new FilterSettings("denoise", Strength: Strength), token);
+            },
+            TimeSpan.FromMilliseconds(50));
 
         Assert.False(finished, "the denoise ran to its end");
         Assert.IsAssignableFrom<OperationCanceledException>(thrown);

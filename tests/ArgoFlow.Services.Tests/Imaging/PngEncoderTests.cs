@@ -1,4 +1,5 @@
 using ArgoFlow.Services.Imaging;
+using ArgoFlow.Services.Tests.Support;
 using ArgoFlow.TestSupport;
 using OpenCvSharp;
 
@@ -52,28 +53,11 @@ public sealed class PngEncoderTests
     public void A_cancelled_token_stops_a_big_encode_with_operation_cancelled()
     {
         // 6000x4500 of noise is some 80 MB through the filter and zlib, far more than can be done in the 20 ms
-        // before the cancel. A thread of its own and a plain sleep, not a timer: a busy thread pool fires timers late.
+        // before the cancel.
         using var image = Noise(6000, 4500, 3);
-        using var cancellation = new CancellationTokenSource();
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Exception? thrown = null;
-        var encode = new Thread(() =>
-        {
-            try
-            {
-                PngEncoder.Encode(image, cancellation.Token);
-            }
-            catch (OperationCanceledException ex)
-            {
-                thrown = ex;
-            }
-        });
-
-        encode.Start();
-        Thread.Sleep(20);
-        cancellation.Cancel();
-        encode.Join();
+        var (thrown, _) = CancelMidway.Run(token => PngEncoder.Encode(image, token), TimeSpan.FromMilliseconds(20));
 
         Assert.IsAssignableFrom<OperationCanceledException>(thrown);
         Assert.ThrowsAny<OperationCanceledException>(() => PngEncoder.Encode(image, cancelled.Token));

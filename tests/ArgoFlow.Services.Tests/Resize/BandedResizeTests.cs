@@ -1,4 +1,5 @@
 using ArgoFlow.Services.Resize;
+using ArgoFlow.Services.Tests.Support;
 using ArgoFlow.TestSupport;
 using OpenCvSharp;
 using Xunit.Abstractions;
@@ -56,29 +57,13 @@ public sealed class BandedResizeTests(BandedResizeTests.LargePhoto large, ITestO
     [Fact]
     public void A_cancelled_token_stops_a_banded_resize()
     {
-        // The lanczos resize takes hundreds of ms; the cancel comes after 20 ms, from a plain thread (not a timer,
-        // which a busy thread pool fires late).
-        using var cancellation = new CancellationTokenSource();
+        // The lanczos resize takes hundreds of ms; the cancel comes after 20 ms.
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         using var resized = new Mat();
-        Exception? thrown = null;
-        var resize = new Thread(() =>
-        {
-            try
-            {
-                BandedResize.Resize(_photo, resized, new Size(6000, 4500), InterpolationFlags.Lanczos4, cancellation.Token);
-            }
-            catch (OperationCanceledException ex)
-            {
-                thrown = ex;
-            }
-        });
-
-        resize.Start();
-        Thread.Sleep(20);
-        cancellation.Cancel();
-        resize.Join();
+        var (thrown, _) = CancelMidway.Run(
+            token => BandedResize.Resize(_photo, resized, new Size(6000, 4500), InterpolationFlags.Lanczos4, token),
+            TimeSpan.FromMilliseconds(20));
 
         Assert.IsAssignableFrom<OperationCanceledException>(thrown);
         Assert.ThrowsAny<OperationCanceledException>(() =>
