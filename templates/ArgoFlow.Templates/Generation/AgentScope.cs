@@ -28,7 +28,9 @@ public sealed record AgentScope(IReadOnlyList<string> Namespaces)
         }
 
         var names = text.Split(',', StringSplitOptions.TrimEntries).ToList();
-        var problems = names.Select(n => Names.CheckResourceName(n) is { } p ? $"'{n}' {p}" : null).OfType<string>().ToList();
+        // Each problem names the namespace itself ("'Bad_NS' is not a valid name: ..."), except an empty one.
+        var problems = names.Select(n => Names.CheckResourceName(n) is { } p ? (n.Length == 0 ? "a namespace " + p : p) : null)
+            .OfType<string>().ToList();
         if (problems.Count > 0)
         {
             throw new ArgoFlowException(ExitCode.Usage, $"--agent-namespaces '{text}': {string.Join("; ", problems)}",
