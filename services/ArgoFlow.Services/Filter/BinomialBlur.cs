@@ -26,7 +26,8 @@ internal static unsafe class BinomialBlur
         source.Width >= 8 && source.Height >= 8 && (long)source.Width * source.Height >= MinPixels;
 
     /// <summary>Blurs <paramref name="source"/> into <paramref name="output"/> (allocated here). Check <see cref="Supports"/> first.</summary>
-    public static void Apply(Mat source, Mat output, int kernelSize)
+    /// <remarks>Parallel.For checks <paramref name="cancellationToken"/> before each band of rows.</remarks>
+    public static void Apply(Mat source, Mat output, int kernelSize, CancellationToken cancellationToken = default)
     {
         output.Create(source.Size(), source.Type());
         var rows = source.Rows;
@@ -38,7 +39,8 @@ internal static unsafe class BinomialBlur
         var dstStep = (nint)output.Step();
         var radius = kernelSize / 2;
         var bands = (rows + BandRows - 1) / BandRows;
-        Parallel.For(0, bands, band => Rows(src, srcStep, dst, dstStep, rows, channels, rowBytes, radius,
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, bands, options, band => Rows(src, srcStep, dst, dstStep, rows, channels, rowBytes, radius,
             band * BandRows, Math.Min(rows, (band + 1) * BandRows)));
     }
 
