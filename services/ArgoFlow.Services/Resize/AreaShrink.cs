@@ -54,12 +54,12 @@ public static unsafe class AreaShrink
     }
 
     /// <summary>An INTER_AREA resize: this class's shrink where <see cref="Supports"/> says so, OpenCV's otherwise.</summary>
-    public static void Resize(Mat source, Mat output, Size size)
+    public static void Resize(Mat source, Mat output, Size size, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (Supports(source, size))
         {
-            Apply(source, output, size);
+            Apply(source, output, size, cancellationToken);
         }
         else
         {
@@ -68,13 +68,14 @@ public static unsafe class AreaShrink
     }
 
     /// <summary>Shrinks <paramref name="source"/> to <paramref name="size"/> into <paramref name="output"/>.</summary>
-    public static void Apply(Mat source, Mat output, Size size)
+    /// <remarks>Parallel.For checks <paramref name="cancellationToken"/> before each band of 32 rows.</remarks>
+    public static void Apply(Mat source, Mat output, Size size, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(output);
         output.Create(size, source.Type());
         var bands = (size.Height + BandRows - 1) / BandRows;
-        Parallel.For(0, bands, band => ApplyRows(source, output, size, band * BandRows, Math.Min(size.Height, (band + 1) * BandRows)));
+        Parallel.For(0, bands, new ParallelOptions { CancellationToken = cancellationToken }, band => ApplyRows(source, output, size, band * BandRows, Math.Min(size.Height, (band + 1) * BandRows)));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace ArgoFlow.Services.Resize;
 /// OpenCV places output row <c>d</c> of a call at source position <c>(d + 0.5) * scale - 0.5</c> from the call's own
 /// first row, so a band may start only at a source row whose output position is a whole row: a multiple of
 /// <c>sourceHeight / gcd(sourceHeight, outputHeight)</c>. When that period is long or leaves fewer than two bands,
-/// the whole image is resized in one call as before. Bands differ from a whole-image call by at most 1 (OpenCV
+/// a large resize goes to <see cref="RemappedResize"/> and a small one is one call as before. Bands differ from a whole-image call by at most 1 (OpenCV
 /// rounds the row positions to float, which is more exact near a band's origin than far down the image;
 /// measured in docs/services.md).
 /// </summary>
@@ -37,6 +37,13 @@ internal static class BandedResize
     public static void Resize(Mat source, Mat output, Size size, InterpolationFlags interpolation, CancellationToken cancellationToken = default)
     {
         var bandRows = BandRows(source.Rows, size);
+        if (bandRows == 0 && (long)size.Width * size.Height >= MinPixels && size.Height >= 2)
+        {
+            // Large, but the rows never line up: remapped in bands instead of one call that cannot be stopped.
+            RemappedResize.Resize(source, output, size, interpolation, cancellationToken);
+            return;
+        }
+
         if (bandRows == 0)
         {
             Cv2.Resize(source, output, size, 0, 0, interpolation);

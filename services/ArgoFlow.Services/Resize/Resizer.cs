@@ -95,7 +95,9 @@ public static class Resizer
     /// <param name="source">The image, possibly decoded at a reduced size.</param>
     /// <param name="settings">The resize.</param>
     /// <param name="sourceSize">The full size the plan is made for, when <paramref name="source"/> was decoded reduced.</param>
-    /// <param name="cancellationToken">Checked between the bands of a large linear, cubic or lanczos resize (<see cref="BandedResize"/>).</param>
+    /// <param name="cancellationToken">Checked between the bands of a large linear, cubic or lanczos resize (<see cref="BandedResize"/>,
+    /// <see cref="RemappedResize"/>) and of an area shrink done here (<see cref="AreaShrink"/>); OpenCV's own area resize (whole-number
+    /// factors, shrinks by 3 or more) is one call, at most about 75 ms on 49 Mpixels here.</param>
     public static Mat Resize(Mat source, ResizeSettings settings, Size? sourceSize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -106,7 +108,7 @@ public static class Resizer
         var interpolation = Interpolation(settings.Interpolation);
         if (interpolation == InterpolationFlags.Area)
         {
-            AreaShrink.Resize(source, resized, scaled);
+            AreaShrink.Resize(source, resized, scaled, cancellationToken);
         }
         else
         {

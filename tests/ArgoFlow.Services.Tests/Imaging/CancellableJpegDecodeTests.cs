@@ -57,6 +57,28 @@ public sealed class CancellableJpegDecodeTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Every_exif_orientation_is_applied_as_OpenCV_applies_it(int reduction)
+    {
+        NativeDecoder.RequireOrSkip();
+        using var cancellation = new CancellationTokenSource();
+        using var photo = Cv2.ImRead(SharedData.Image("3.jpg"), ImreadModes.Color);
+        var upright = photo.ImEncode(".jpg");
+
+        for (ushort orientation = 1; orientation <= 8; orientation++)
+        {
+            var data = ImageCodecTests.WithExifOrientation(upright, orientation);
+            var header = ImageCodec.CheckedHeader(data, Limits, "in.jpg");
+            using var banded = CancellableJpegDecode.TryDecode(data, header, reduction, "in.jpg", cancellation.Token);
+            using var expected = Cv2.ImDecode(data, Mode(reduction));
+
+            Assert.NotNull(banded);
+            AssertSameBytes(expected, banded, $"orientation {orientation}");
+        }
+    }
+
     [SkippableFact]
     public void A_cancelled_token_stops_the_decode_before_it_starts()
     {
@@ -96,7 +118,7 @@ public sealed class CancellableJpegDecodeTests
     }
 
     [SkippableFact]
-    public void Corrupt_data_fails_as_undecodable_like_OpenCV_and_rotated_photos_are_left_to_OpenCV()
+    public void Corrupt_data_fails_as_undecodable_like_OpenCV_and_rotated_photos_are_turned_like_OpenCV()
     {
         NativeDecoder.RequireOrSkip();
         var data = File.ReadAllBytes(SharedData.Image("2.jpg"));
@@ -109,7 +131,12 @@ public sealed class CancellableJpegDecodeTests
         var header = ImageCodec.CheckedHeader(rotated, Limits, "rotated.jpg");
 
         Assert.Equal(openCv is StepException { Failure: StepFailure.Undecodable }, cancellable is StepException { Failure: StepFailure.Undecodable });
-        Assert.Null(CancellableJpegDecode.TryDecode(rotated, header, 1, "rotated.jpg", CancellationToken.None));
+        using (var direct = CancellableJpegDecode.TryDecode(rotated, header, 1, "rotated.jpg", CancellationToken.None))
+        using (var expected = Cv2.ImDecode(rotated, ImreadModes.Color))
+        {
+            AssertSameBytes(expected, direct, "orientation 6");
+        }
+
         using var turned = ImageCodec.Decode(rotated, Limits, "rotated.jpg", null, out var size, new CancellationTokenSource().Token);
         Assert.Equal((header.Height, header.Width, header.Height, header.Width), (turned.Width, turned.Height, size.Width, size.Height));
     }

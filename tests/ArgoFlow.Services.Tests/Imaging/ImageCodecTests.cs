@@ -68,7 +68,7 @@ public sealed class ImageCodecTests
     }
 
     /// <summary>Inserts an APP1 Exif segment with one Orientation entry right after SOI.</summary>
-    private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
+    internal static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
     {
         byte[] tiff =
         [

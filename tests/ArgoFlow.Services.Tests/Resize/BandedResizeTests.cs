@@ -47,11 +47,43 @@ public sealed class BandedResizeTests(BandedResizeTests.LargePhoto large, ITestO
         Assert.Equal(0, Cv2.CountNonZero(difference.Reshape(1)));
     }
 
-    [Fact]
-    public void Sizes_whose_rows_never_line_up_are_resized_in_one_call()
+    [Theory]
+    [InlineData("linear")]
+    [InlineData("cubic")]
+    [InlineData("lanczos")]
+    public void Large_sizes_whose_rows_never_line_up_are_remapped_in_bands_within_a_few_levels(string interpolation)
     {
         // 5250 and 4499 (11 x 409) share no factor: no band but the first starts on a whole output row.
-        Assert.Equal(0, BandedResize.BandRows(5250, new Size(5999, 4499)));
+        var size = new Size(5999, 4499);
+        Assert.Equal(0, BandedResize.BandRows(5250, size));
+
+        using var remapped = new Mat();
+        BandedResize.Resize(_photo, remapped, size, Resizer.Interpolation(interpolation));
+        using var whole = new Mat();
+        Cv2.Resize(_photo, whole, size, 0, 0, Resizer.Interpolation(interpolation));
+
+        using var difference = new Mat();
+        Cv2.Absdiff(remapped, whole, difference);
+        using var samples = difference.Reshape(1);
+        samples.MinMaxLoc(out double _, out double max);
+        var mean = Cv2.Mean(samples).Val0;
+        var overOne = Cv2.CountNonZero(samples.GreaterThan(1));
+        output.WriteLine($"{interpolation}: max |diff| {max}, mean {mean:F4}, {overOne} of {samples.Total()} samples off by more than 1");
+        Assert.Equal((5999, 4499), (remapped.Width, remapped.Height));
+        Assert.InRange(max, 0, 2);
+        Assert.True(overOne < samples.Total() / 1000, "at most 0.1 % of samples are off by more than 1");
+    }
+
+    [Fact]
+    public void A_cancel_stops_a_remapped_resize()
+    {
+        using var resized = new Mat();
+        var (thrown, finished) = CancelMidway.Run(
+            token => BandedResize.Resize(_photo, resized, new Size(6999, 5249), InterpolationFlags.Lanczos4, token),
+            TimeSpan.FromMilliseconds(20));
+
+        Assert.False(finished);
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
     }
 
     [Fact]
