@@ -18,7 +18,8 @@ internal static unsafe class CancellableJpegDecode
     /// Decodes the JPEG <paramref name="data"/> (already through <see cref="ImageCodec.CheckedHeader"/>) at
     /// 1/<paramref name="reduction"/> into a BGR Mat the caller disposes. Null when this path does not apply and
     /// nothing was done: the native decoder is not loaded, the image is not a JPEG, its EXIF orientation cannot be
-    /// read, or it is one libargoflow_jpeg leaves to OpenCV (CMYK, 12-bit). An EXIF orientation is applied after the
+    /// read, or it is one libargoflow_jpeg leaves to OpenCV (12-bit). A CMYK or YCCK JPEG is decoded to CMYK rows and
+    /// converted as OpenCV converts them (<see cref="CmykRows"/>). An EXIF orientation is applied after the
     /// decode as OpenCV's imdecode applies it (<see cref="Orient"/>). Data libjpeg refuses fails as
     /// undecodable, as OpenCV's decode does; a cancelled token throws <see cref="OperationCanceledException"/>.
     /// </summary>
@@ -33,7 +34,7 @@ internal static unsafe class CancellableJpegDecode
         cancellationToken.ThrowIfCancellationRequested();
         fixed (byte* bytes = data)
         {
-            var opened = NativeJpeg.Open(bytes, data.Length, reduction, out var decoder, out var width, out var height, out var error);
+            var opened = NativeJpeg.Open(bytes, data.Length, reduction, cmyk: true, out var decoder, out var width, out var height, out var channels, out var error);
             if (opened == NativeJpeg.OpenResult.NotSupported)
             {
                 return null;
@@ -47,10 +48,50 @@ internal static unsafe class CancellableJpegDecode
             Mat upright;
             using (decoder)
             {
-                upright = Read(decoder, width, height, uri, cancellationToken);
+                upright = channels == 4
+                    ? ReadCmyk(decoder, width, height, uri, cancellationToken)
+                    : Read(decoder, width, height, uri, cancellationToken);
             }
 
             return Orient(upright, orientation, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads CMYK rows a band at a time into a buffer and converts each band into the BGR Mat.</summary>
+    private static Mat ReadCmyk(NativeJpeg.Decoder decoder, int width, int height, string uri, CancellationToken cancellationToken)
+    {
+        var mat = new Mat(height, width, MatType.CV_8UC3);
+        var band = new byte[(long)width * 4 * BandRows];
+        try
+        {
+            var destination = (byte*)mat.Data;
+            var step = mat.Step();
+            fixed (byte* cmyk = band)
+            {
+                for (var row = 0; row < height;)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var got = decoder.Read(cmyk, width * 4L, Math.Min(BandRows, height - row));
+                    if (got <= 0)
+                    {
+                        throw StepException.Undecodable(uri, got < 0 ? decoder.Message : $"the image data ended at row {row} of {height}");
+                    }
+
+                    for (var i = 0; i < got; i++)
+                    {
+                        CmykRows.ToBgr(new ReadOnlySpan<byte>(cmyk + (i * width * 4L), width * 4), new Span<byte>(destination + ((row + i) * step), width * 3));
+                    }
+
+                    row += got;
+                }
+            }
+
+            return mat;
+        }
+        catch
+        {
+            mat.Dispose();
+            throw;
         }
     }
 

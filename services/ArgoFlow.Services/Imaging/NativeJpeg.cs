@@ -12,7 +12,7 @@ internal static unsafe partial class NativeJpeg
 {
     private const string Library = "argoflow_jpeg";
     private const string JpegLibrary = "libargoflow_libjpeg.so";
-    private const int ExpectedVersion = 4;
+    private const int ExpectedVersion = 5;
     private static readonly Lazy<(bool Available, string Reason)> State = new(Probe);
 
     /// <summary>Whether the streamed decoder can be used in this process.</summary>
@@ -23,15 +23,24 @@ internal static unsafe partial class NativeJpeg
 
     /// <summary>
     /// Opens a decoder over <paramref name="data"/>, which must stay pinned until the decoder is closed, decoding at
-    /// 1/<paramref name="reduction"/> of the full size (1, 2, 4 or 8); width and height are the decoded size.
+    /// 1/<paramref name="reduction"/> of the full size (1, 2, 4 or 8); width and height are the decoded size. Rows are
+    /// BGR; a CMYK or YCCK JPEG is <see cref="OpenResult.NotSupported"/>.
     /// </summary>
-    public static OpenResult Open(byte* data, int length, int reduction, out Decoder? decoder, out int width, out int height, out string? error)
+    public static OpenResult Open(byte* data, int length, int reduction, out Decoder? decoder, out int width, out int height, out string? error) =>
+        Open(data, length, reduction, false, out decoder, out width, out height, out _, out error);
+
+    /// <summary>
+    /// As above; with <paramref name="cmyk"/> a CMYK or YCCK JPEG opens too, its rows CMYK (4 bytes a pixel, as
+    /// libjpeg gives them to OpenCV). <paramref name="channels"/> is 3 or 4.
+    /// </summary>
+    public static OpenResult Open(byte* data, int length, int reduction, bool cmyk, out Decoder? decoder, out int width, out int height,
+        out int channels, out string? error)
     {
         var message = stackalloc byte[256];
         nint handle;
-        int w, h;
-        var code = afj_open(data, (nuint)length, reduction, &handle, &w, &h, message, 256);
-        (width, height) = (w, h);
+        int w, h, c = 0;
+        var code = afj_open(data, (nuint)length, reduction, cmyk ? 1 : 0, &handle, &w, &h, &c, message, 256);
+        (width, height, channels) = (w, h, c);
         decoder = code == 0 ? new Decoder(handle) : null;
         error = code < 0 ? Text(message) : null;
         return code switch
@@ -123,7 +132,8 @@ internal static unsafe partial class NativeJpeg
     private static partial int afj_load(string path, byte* message, int messageSize);
 
     [LibraryImport(Library)]
-    private static partial int afj_open(byte* data, nuint size, int reduction, nint* decoder, int* width, int* height, byte* message, int messageSize);
+    private static partial int afj_open(byte* data, nuint size, int reduction, int cmyk, nint* decoder, int* width, int* height, int* channels,
+        byte* message, int messageSize);
 
     [LibraryImport(Library)]
     private static partial int afj_read(nint decoder, byte* destination, nint stride, int rows);

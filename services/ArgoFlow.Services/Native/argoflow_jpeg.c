@@ -25,7 +25,7 @@
 #include <string.h>
 #include <jpeglib.h>
 
-#define AFJ_VERSION 4
+#define AFJ_VERSION 5
 
 static struct {
     int loaded;
@@ -97,12 +97,15 @@ int afj_version(void) { return AFJ_VERSION; }
 /*
  * Reads the header and starts decompressing to BGR (3 channels) with the accurate integer IDCT and smooth chroma
  * upsampling (libjpeg's defaults, the ones OpenCV uses), at 1/reduction of the full size (1, 2, 4 or 8: libjpeg
- * scales in the DCT domain, as OpenCV's IMREAD_REDUCED_* modes ask it to). Returns 0 and a decoder in *out, 1 when the image is
- * not one this path takes (CMYK/YCCK, 12-bit): the caller decodes it another way, or -1 on an error whose text
- * is in message (size message_size).
+ * scales in the DCT domain, as OpenCV's IMREAD_REDUCED_* modes ask it to). A four-component (CMYK or YCCK) image
+ * is decoded to CMYK rows (4 channels, *channels = 4) when cmyk is non-zero, which is what OpenCV asks libjpeg for
+ * before converting to BGR itself; with cmyk zero it is not taken. Returns 0 and a decoder in *out, 1 when the
+ * image is not one this path takes (12-bit, or CMYK unasked): the caller decodes it another way, or -1 on an
+ * error whose text is in message (size message_size).
  */
-int afj_open(const unsigned char *data, unsigned long size, int reduction, afj_decoder **out, int *width,
-             int *height, char *message, int message_size) {
+int afj_open(const unsigned char *data, unsigned long size, int reduction, int cmyk, afj_decoder **out, int *width,
+             int *height, int *channels, char *message, int message_size) {
+    int four;
     afj_decoder *d;
     *out = NULL;
     if (reduction != 1 && reduction != 2 && reduction != 4 && reduction != 8) {
@@ -130,25 +133,28 @@ int afj_open(const unsigned char *data, unsigned long size, int reduction, afj_d
     lib.create_decompress(&d->info, JPEG_LIB_VERSION, sizeof(struct jpeg_decompress_struct));
     lib.mem_src(&d->info, data, size);
     lib.read_header(&d->info, TRUE);
+    four = cmyk && d->info.num_components == 4 &&
+           (d->info.jpeg_color_space == JCS_CMYK || d->info.jpeg_color_space == JCS_YCCK);
     if (d->info.data_precision != 8 ||
-        !(d->info.jpeg_color_space == JCS_YCbCr || d->info.jpeg_color_space == JCS_GRAYSCALE ||
+        !(four || d->info.jpeg_color_space == JCS_YCbCr || d->info.jpeg_color_space == JCS_GRAYSCALE ||
           d->info.jpeg_color_space == JCS_RGB)) {
         lib.destroy_decompress(&d->info);
         free(d);
         return 1;
     }
-    d->info.out_color_space = JCS_EXT_BGR;
+    d->info.out_color_space = four ? JCS_CMYK : JCS_EXT_BGR;
     d->info.dct_method = JDCT_ISLOW;
     d->info.do_fancy_upsampling = TRUE;
     d->info.scale_num = 1;
     d->info.scale_denom = (unsigned int)reduction;
     lib.start_decompress(&d->info);
     d->started = 1;
-    if (d->info.output_components != 3) {
+    if (d->info.output_components != (four ? 4 : 3)) {
         lib.destroy_decompress(&d->info);
         free(d);
         return 1;
     }
+    *channels = d->info.output_components;
     *width = (int)d->info.output_width;
     *height = (int)d->info.output_height;
     *out = d;

@@ -79,6 +79,25 @@ public sealed class CancellableJpegDecodeTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData(false, 61, 45, 1)]
+    [InlineData(true, 61, 45, 1)]
+    [InlineData(true, 203, 120, 2)]
+    public void A_cmyk_jpeg_decodes_to_OpenCVs_bytes(bool adobe, int width, int height, int reduction)
+    {
+        NativeDecoder.RequireOrSkip();
+        var data = CmykJpeg.Write(width, height, (c, bx, by) => (byte)((bx * 37) + (by * 11) + (c * 50) + (bx * by % 7 * 30)), adobe);
+        var header = ImageCodec.CheckedHeader(data, Limits, "cmyk.jpg");
+        using var cancellation = new CancellationTokenSource();
+
+        using var banded = CancellableJpegDecode.TryDecode(data, header, reduction, "cmyk.jpg", cancellation.Token);
+        using var expected = Cv2.ImDecode(data, Mode(reduction));
+
+        Assert.False(expected.Empty(), "OpenCV reads the test file");
+        AssertSameBytes(expected, banded, $"CMYK {width}x{height} at 1/{reduction}");
+        Assert.Throws<OperationCanceledException>(() => CancellableJpegDecode.TryDecode(data, header, 1, "cmyk.jpg", new CancellationToken(true)));
+    }
+
     [SkippableFact]
     public void A_cancelled_token_stops_the_decode_before_it_starts()
     {
