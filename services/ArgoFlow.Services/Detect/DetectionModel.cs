@@ -89,9 +89,10 @@ public sealed class DetectionModel : IDisposable
 
     /// <summary>
     /// Detects objects in a BGR image. Boxes are in pixels of <paramref name="sourceSize"/> (default the image's
-    /// own size; give the full size when the image was decoded reduced), best first.
+    /// own size; give the full size when the image was decoded reduced), best first. A cancelled
+    /// <paramref name="cancellationToken"/> stops a running inference (ONNX Runtime's terminate flag).
     /// </summary>
-    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings, Size? sourceSize = null)
+    public IReadOnlyList<DetectedObject> Detect(Mat bgr, DetectSettings settings, Size? sourceSize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         ArgumentNullException.ThrowIfNull(settings);
@@ -109,7 +110,7 @@ public sealed class DetectionModel : IDisposable
                 FastestDetHead.Prepare(bgr, tensor, InputWidth, InputHeight);
             }
 
-            return Infer(tensor, letterbox, bgr.Size(), sourceSize ?? bgr.Size(), settings);
+            return Infer(tensor, letterbox, bgr.Size(), sourceSize ?? bgr.Size(), settings, cancellationToken);
         }
         finally
         {
@@ -128,7 +129,7 @@ public sealed class DetectionModel : IDisposable
     /// Runs the model on a tensor filled as <see cref="Detect"/> fills it for a <see cref="TakesPlainAreaResize"/>
     /// model; boxes are in pixels of <paramref name="sourceSize"/>.
     /// </summary>
-    internal IReadOnlyList<DetectedObject> DetectPrepared(float[] tensor, Size sourceSize, DetectSettings settings)
+    internal IReadOnlyList<DetectedObject> DetectPrepared(float[] tensor, Size sourceSize, DetectSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         ArgumentNullException.ThrowIfNull(settings);
@@ -137,10 +138,10 @@ public sealed class DetectionModel : IDisposable
             throw new InvalidOperationException($"model {Name} ({Format}) needs its own preparation");
         }
 
-        return Infer(tensor, default, sourceSize, sourceSize, settings);
+        return Infer(tensor, default, sourceSize, sourceSize, settings, cancellationToken);
     }
 
-    private List<DetectedObject> Infer(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings)
+    private List<DetectedObject> Infer(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -154,7 +155,7 @@ public sealed class DetectionModel : IDisposable
 
         try
         {
-            return Run(tensor, letterbox, imageSize, full, settings);
+            return Run(tensor, letterbox, imageSize, full, settings, cancellationToken);
         }
         finally
         {
@@ -168,12 +169,28 @@ public sealed class DetectionModel : IDisposable
         }
     }
 
-    private List<DetectedObject> Run(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings)
+    private List<DetectedObject> Run(float[] tensor, Letterbox letterbox, Size imageSize, Size full, DetectSettings settings, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor.AsMemory(0, 3 * InputWidth * InputHeight),
             [1, 3, InputHeight, InputWidth]);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        // A large model's inference can take longer than the 200 ms a cancelled call may keep a core busy; ORT checks
+        // the flag between the graph's nodes. Disposed before the options it sets.
+        using (cancellationToken.Register(() => runOptions.Terminate = true))
+        {
+            try
+            {
+                outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the call was cancelled during inference", cancellationToken);
+            }
+        }
+
+        using var disposeOutputs = outputs;
         var output = outputs[0];
         var shape = output.GetTensorTypeAndShape().Shape;
         var data = output.GetTensorDataAsSpan<float>();

@@ -63,7 +63,7 @@ public static class StreamedJpegDetect
             using var stream = new RowStream(decode.Width, decode.Height, (input.Height + StripRows - 1) / StripRows, Needed, Strip);
             var (decodeMs, _, tailMs) = stream.Run(decode.Decoder, uri, decode.Start, cancellationToken);
             var inference = Stopwatch.GetTimestamp();
-            var found = model.DetectPrepared(tensor, new Size(decode.Header.Width, decode.Header.Height), settings);
+            var found = model.DetectPrepared(tensor, new Size(decode.Header.Width, decode.Header.Height), settings, cancellationToken);
             var processMs = tailMs + Stopwatch.GetElapsedTime(inference).TotalMilliseconds;
             return new StreamedDetectResult(found, decode.Header.Width, decode.Header.Height, decodeMs, processMs);
         }

@@ -58,7 +58,7 @@ public sealed class DetectGrpcService : DetectService.DetectServiceBase
         {
             size = image!.SourceSize;
             var start = clock.Now();
-            found = model.Detect(image.Image, settings, size);
+            found = model.Detect(image.Image, settings, size, context.CancellationToken);
             clock.Add(StageClock.Stage.Process, start);
         }
 
