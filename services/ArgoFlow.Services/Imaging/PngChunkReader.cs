@@ -6,7 +6,7 @@ namespace ArgoFlow.Services.Imaging;
 /// <summary>
 /// Walks the chunks of a PNG after its signature, checking each one's length and CRC. A critical chunk (type
 /// starting upper case) with a wrong CRC is refused, as libpng refuses it; an ancillary one is skipped, as libpng
-/// warns and discards it.
+/// warns and discards it (and IEND, whose CRC libpng checks as an ancillary chunk's, is taken).
 /// </summary>
 internal ref struct PngChunkReader
 {
@@ -52,7 +52,8 @@ internal ref struct PngChunkReader
             var data = _data.Slice(start + 8, (int)length);
             _position = start + 12 + (int)length;
             var crc = PngCrc.Finish(PngCrc.Update(PngCrc.Update(0xFFFFFFFF, typeBytes), data));
-            if (crc == BinaryPrimitives.ReadUInt32BigEndian(_data[(start + 8 + (int)length)..]))
+            // libpng checks IEND's CRC as an ancillary chunk's: a wrong one is no reason to refuse the image.
+            if (crc == BinaryPrimitives.ReadUInt32BigEndian(_data[(start + 8 + (int)length)..]) || type == "IEND")
             {
                 chunk = new Chunk(type, data, start + 8);
                 return true;
