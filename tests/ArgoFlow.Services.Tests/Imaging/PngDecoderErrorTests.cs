@@ -42,6 +42,9 @@ public sealed class PngDecoderErrorTests
         { "IHDR of 14 bytes", "must be a 13-byte IHDR" },
         { "IHDR after IDAT", "a second IHDR chunk" },
         { "chunk past the end", "claims 100000 bytes, past the end" },
+        { "tEXt of 8000001 bytes after the image data", null },
+        { "IDAT of 8000001 bytes for a small image", null },
+        { "zTXt of 8000001 bytes before the image data", "the zTXt chunk has 8000001 bytes, more than the 8000000 OpenCV reads" },
     };
 
     [Theory]
@@ -206,6 +209,12 @@ public sealed class PngDecoderErrorTests
                 return File([Chunk("IHDR", [.. Ihdr(Width, Height, 8, 2, 0), 0]), Chunk("IDAT", zlib), End()]);
             case "IHDR after IDAT":
                 return File([Header(2), Chunk("IDAT", zlib), Header(2), End()]);
+            case "tEXt of 8000001 bytes after the image data":
+                return File([Header(2), Chunk("IDAT", zlib), Chunk("tEXt", new byte[8_000_001]), End()]);
+            case "IDAT of 8000001 bytes for a small image":
+                return Image([.. zlib, .. new byte[8_000_001 - zlib.Length]]);
+            case "zTXt of 8000001 bytes before the image data":
+                return Image(zlib, Chunk("zTXt", new byte[8_000_001]));
             default: // "chunk past the end": a tEXt whose length runs over the IEND
                 var text = Chunk("tEXt", "a\0b"u8);
                 BinaryPrimitives.WriteInt32BigEndian(text, 100_000);
