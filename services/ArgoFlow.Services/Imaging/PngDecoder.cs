@@ -150,10 +150,12 @@ internal static unsafe class PngDecoder
             for (var r = 0; r < rows; r++)
             {
                 PngPixels.ToBgr(layout, band.AsSpan((r * stride) + 1, stride - 1), width, bgr);
-                var destination = new Span<byte>((void*)mat.Ptr(grid.Y + ((top + r) * grid.Dy)), layout.Width * 3);
-                for (var x = 0; x < width; x++)
+                var destination = (byte*)mat.Ptr(grid.Y + ((top + r) * grid.Dy)) + (3 * grid.X);
+                for (var x = 0; x < width; x++, destination += 3 * grid.Dx)
                 {
-                    bgr.AsSpan(3 * x, 3).CopyTo(destination[(3 * (grid.X + (x * grid.Dx)))..]);
+                    destination[0] = bgr[3 * x];
+                    destination[1] = bgr[(3 * x) + 1];
+                    destination[2] = bgr[(3 * x) + 2];
                 }
             }
         }
