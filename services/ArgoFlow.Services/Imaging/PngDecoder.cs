@@ -55,8 +55,9 @@ internal static unsafe class PngDecoder
 
             return mat;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
+            // zlib's complaints (a bad block, a wrong Adler-32): InvalidDataException, or its own IOException for the rest.
             mat.Dispose();
             throw StepException.Undecodable(uri, $"the PNG image data is corrupt ({ex.Message})");
         }
