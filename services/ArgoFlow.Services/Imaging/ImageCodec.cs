@@ -40,15 +40,16 @@ public static class ImageCodec
 
     /// <summary>
     /// As above; a token that can be cancelled makes a JPEG decode stop within one MCU row of its cancellation
-    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, else OpenCV decodes it
-    /// whole. Without a token it is always OpenCV's decode, which the tests use as the reference.
+    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, and a PNG decode within
+    /// one band of about 1 MB of rows (<see cref="PngDecoder"/>, same pixels); else OpenCV decodes it whole. Without
+    /// a token it is always OpenCV's decode, which the tests use as the reference.
     /// </summary>
     public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize,
         CancellationToken cancellationToken)
     {
         var header = CheckedHeader(data, limits, uri);
         var reduction = header.Format == "jpeg" && reductionFor is not null ? reductionFor(header.Width, header.Height) : 1;
-        var mat = (cancellationToken.CanBeCanceled ? CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken) : null)
+        var mat = (cancellationToken.CanBeCanceled ? CancellableDecode(data, header, reduction, uri, cancellationToken) : null)
             ?? OpenCvDecode(data, reduction, uri);
 
         // IMREAD_COLOR applies the EXIF orientation, so a rotated JPEG decodes with its sides swapped.
@@ -64,6 +65,11 @@ public static class ImageCodec
 
         return mat;
     }
+
+    private static Mat? CancellableDecode(ReadOnlySpan<byte> data, ImageHeader header, int reduction, string uri, CancellationToken cancellationToken) =>
+        header.Format == "png"
+            ? PngDecoder.TryDecode(data, uri, cancellationToken)
+            : CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken);
 
     private static Mat OpenCvDecode(ReadOnlySpan<byte> data, int reduction, string uri)
     {

@@ -49,7 +49,8 @@ internal static class PngPaeth
         }
     }
 
-    private static Vector128<short> Predict(Vector128<short> a, Vector128<short> b, Vector128<short> c)
+    /// <summary>The Paeth predictor of each 16-bit lane (the decoder uses it too, PngUnfilter).</summary>
+    internal static Vector128<short> Predict(Vector128<short> a, Vector128<short> b, Vector128<short> c)
     {
         var pa = Vector128.Abs(b - c);
         var pb = Vector128.Abs(a - c);

@@ -24,17 +24,20 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
     /// <param name="step">The service, or "median": the filter service's medianBlur of kernel 21 (not streamed; row bands).</param>
     /// <param name="format">The output format.</param>
     /// <param name="stage">
-    /// Where the deadline falls: "early" is a quarter of the call (in the decode); "process" halfway through the
-    /// lanczos resize or the median (cut into bands) and "encode" halfway through the PNG encode (written in bands), from the
-    /// stage times of the uncancelled calls.
+    /// Where the deadline falls: "early" is a quarter of the call (in the decode); "decode" halfway through the
+    /// decode of a call that is little else (an area resize to width 700, so an uninterruptible decode fails it),
+    /// "process" halfway through the lanczos resize or the median (cut into bands) and "encode" halfway through the
+    /// PNG encode (written in bands), from the stage times of the uncancelled calls.
     /// </param>
+    /// <param name="input">The input's format: a JPEG or a PNG (decoded in bands by PngDecoder) of the same photo.</param>
     [Theory]
     [InlineData("filter", "jpeg", "early")]
     [InlineData("resize", "jpeg", "early")]
     [InlineData("resize", "jpeg", "process")]
     [InlineData("resize", "png", "encode")]
+    [InlineData("resize", "jpeg", "decode", "png")]
     [InlineData("median", "jpeg", "process")]
-    public async Task An_expired_call_stops_using_CPU_well_before_the_rest_of_the_call_would_have(string step, string format, string stage)
+    public async Task An_expired_call_stops_using_CPU_well_before_the_rest_of_the_call_would_have(string step, string format, string stage, string input = "jpg")
     {
         var service = step == "median" ? "filter" : step;
         await using var test = await TestHost.StartAsync(o => o.Services = [service]);
@@ -42,17 +45,18 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
         using (var big = new Mat())
         {
             Cv2.Resize(photo, big, new Size(7000, 5250), 0, 0, InterpolationFlags.Linear);
-            File.WriteAllBytes(Path.Combine(test.StoreRoot, "in", "big.jpg"), big.ImEncode(".jpg"));
+            File.WriteAllBytes(Path.Combine(test.StoreRoot, "in", $"big.{input}"), big.ImEncode($".{input}"));
         }
 
-        var first = await MeasureAsync(() => CallAsync(test, step, format, deadline: null));
-        var second = await MeasureAsync(() => CallAsync(test, step, format, deadline: null));
+        var first = await MeasureAsync(() => CallAsync(test, step, format, stage, input, deadline: null));
+        var second = await MeasureAsync(() => CallAsync(test, step, format, stage, input, deadline: null));
         // The deadline from the faster call (under load a later deadline would leave less of the call to come);
         // the CPU of a whole call from the larger (the fairer reference for the work still to come).
         var faster = first.Wall <= second.Wall ? first : second;
         var before = faster.Timing.DownloadMs + faster.Timing.DecodeMs;
         var deadline = stage switch
         {
+            "decode" => TimeSpan.FromMilliseconds(faster.Timing.DownloadMs + (faster.Timing.DecodeMs / 2)),
             "process" => TimeSpan.FromMilliseconds(before + (faster.Timing.ProcessMs / 2)),
             "encode" => TimeSpan.FromMilliseconds(before + faster.Timing.ProcessMs + (faster.Timing.EncodeMs / 2)),
             _ => faster.Wall / 4,
@@ -60,7 +64,7 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
         var wholeCpu = TimeSpan.FromTicks(Math.Max(first.Cpu.Ticks, second.Cpu.Ticks));
 
         var (calledCpu, called) = (Environment.CpuUsage.TotalTime, Stopwatch.GetTimestamp());
-        var expired = await Assert.ThrowsAsync<RpcException>(() => CallAsync(test, step, format, deadline));
+        var expired = await Assert.ThrowsAsync<RpcException>(() => CallAsync(test, step, format, stage, input, deadline));
         var (gaveUpCpu, gaveUp) = (Environment.CpuUsage.TotalTime, Stopwatch.GetTimestamp());
         Assert.Equal(StatusCode.DeadlineExceeded, expired.StatusCode);
         // A bound on the wait, not a timing assertion: the comparison below is the test.
@@ -73,7 +77,7 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
         var (stoppedCpu, stopped) = (Environment.CpuUsage.TotalTime - gaveUpCpu, Stopwatch.GetElapsedTime(gaveUp));
         var toCome = wholeCpu - (gaveUpCpu - calledCpu);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{step} to {format}, deadline {stage}: whole call {first.Wall.TotalMilliseconds:F0}/{second.Wall.TotalMilliseconds:F0} ms ({wholeCpu.TotalMilliseconds:F0} ms CPU), " +
+            $"{step} {input} to {format}, deadline {stage}: whole call {first.Wall.TotalMilliseconds:F0}/{second.Wall.TotalMilliseconds:F0} ms ({wholeCpu.TotalMilliseconds:F0} ms CPU), " +
             $"deadline {deadline.TotalMilliseconds:F0} ms (DEADLINE_EXCEEDED after {Stopwatch.GetElapsedTime(called, gaveUp).TotalMilliseconds:F0} ms), " +
             $"in flight {stopped.TotalMilliseconds:F0} ms after it, using {stoppedCpu.TotalMilliseconds:F0} ms CPU of the {toCome.TotalMilliseconds:F0} ms the rest of the call takes"));
         Assert.True(stoppedCpu < toCome / 2,
@@ -91,17 +95,17 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
     }
 
     /// <summary>The call; returns the service's stage times (printed: they show which stage the deadline fell in).</summary>
-    private static async Task<Timing> CallAsync(TestHost test, string step, string format, TimeSpan? deadline)
+    private static async Task<Timing> CallAsync(TestHost test, string step, string format, string stage, string input, TimeSpan? deadline)
     {
         var at = deadline is { } d ? DateTime.UtcNow + d : (DateTime?)null;
         return step switch
         {
             "filter" => (await new FilterService.FilterServiceClient(test.Channel).FilterAsync(
-                new FilterRequest { Input = "in/big.jpg", Operation = "gaussianBlur", KernelSize = 5 }, deadline: at)).Timing,
+                new FilterRequest { Input = $"in/big.{input}", Operation = "gaussianBlur", KernelSize = 5 }, deadline: at)).Timing,
             "median" => (await new FilterService.FilterServiceClient(test.Channel).FilterAsync(
-                new FilterRequest { Input = "in/big.jpg", Operation = "medianBlur", KernelSize = 21 }, deadline: at)).Timing,
+                new FilterRequest { Input = $"in/big.{input}", Operation = "medianBlur", KernelSize = 21 }, deadline: at)).Timing,
             _ => (await new ResizeService.ResizeServiceClient(test.Channel).ResizeAsync(
-                new ResizeRequest { Input = "in/big.jpg", Width = 6000, Interpolation = "lanczos", Format = format }, deadline: at)).Timing,
+                new ResizeRequest { Input = $"in/big.{input}", Width = stage == "decode" ? 700 : 6000, Interpolation = stage == "decode" ? "area" : "lanczos", Format = format }, deadline: at)).Timing,
         };
     }
 
