@@ -40,15 +40,18 @@ public static class ImageCodec
 
     /// <summary>
     /// As above; a token that can be cancelled makes a JPEG decode stop within one MCU row of its cancellation
-    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, else OpenCV decodes it
-    /// whole. Without a token it is always OpenCV's decode, which the tests use as the reference.
+    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, and a WebP decode
+    /// within one chunk of the file (<see cref="CancellableWebp"/>, same pixels); else OpenCV decodes it whole.
+    /// Without a token it is always OpenCV's decode, which the tests use as the reference.
     /// </summary>
     public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize,
         CancellationToken cancellationToken)
     {
         var header = CheckedHeader(data, limits, uri);
         var reduction = header.Format == "jpeg" && reductionFor is not null ? reductionFor(header.Width, header.Height) : 1;
-        var mat = (cancellationToken.CanBeCanceled ? CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken) : null)
+        var mat = (cancellationToken.CanBeCanceled
+                ? CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken) ?? CancellableWebp.TryDecode(data, header, uri, cancellationToken)
+                : null)
             ?? OpenCvDecode(data, reduction, uri);
 
         // IMREAD_COLOR applies the EXIF orientation, so a rotated JPEG decodes with its sides swapped.
@@ -127,7 +130,9 @@ public static class ImageCodec
     /// Encodes to jpeg, png or webp; quality applies to jpeg and webp. A JPEG of a megapixel or more is encoded in
     /// strips on every core and joined with restart markers (<see cref="StripJpegEncoder"/>): the same pixels as a
     /// one-thread encode, in about half the time on two cores. JPEG and PNG stop between strips or bands when
-    /// <paramref name="cancellationToken"/> is cancelled; WebP is one native call that runs to its end.
+    /// <paramref name="cancellationToken"/> is cancelled, WebP at libwebp's next progress report
+    /// (<see cref="CancellableWebp"/>, OpenCV's settings; OpenCV's encoder, which runs to its end, when the
+    /// native codec was not built).
     /// </summary>
     public static byte[] Encode(Mat image, string format, int quality, CancellationToken cancellationToken = default)
     {
@@ -145,7 +150,7 @@ public static class ImageCodec
                     Cv2.ImEncode(".png", image, out bytes, PngParameters);
                     break;
                 case "webp":
-                    Cv2.ImEncode(".webp", image, out bytes, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
+                    bytes = CancellableWebp.TryEncode(image, quality, cancellationToken) ?? OpenCvWebp(image, quality);
                     break;
                 default:
                     bytes = StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount, cancellationToken);
@@ -159,6 +164,12 @@ public static class ImageCodec
 
         // OpenCV reports some refusals (libwebp's, libpng's) only as an empty result.
         return bytes.Length > 0 ? bytes : throw StepException.Conflict($"the {format} encoder wrote nothing for a {image.Width}x{image.Height} image");
+    }
+
+    private static byte[] OpenCvWebp(Mat image, int quality)
+    {
+        Cv2.ImEncode(".webp", image, out var bytes, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
+        return bytes;
     }
 
     /// <summary>
