@@ -7,8 +7,8 @@ namespace ArgoFlow.Services.Imaging;
 /// <summary>
 /// WebP encode and decode that a caller who gave up can stop, through libargoflow_webp (<see cref="NativeWebp"/>).
 /// OpenCV's imencode/imdecode are single libwebp calls: a 16383-wide encode kept a core busy for seconds after its
-/// caller left. The encoder stops at libwebp's next progress report (about every 1 % of the work) once the token is
-/// cancelled; the decoder is fed the file in chunks and the token is checked between them. The settings and pixels
+/// caller left. The encoder stops between bands of its colour conversion or at libwebp's next progress report
+/// (about every 1 % of the encode) once the token is cancelled; the decoder is fed the file in chunks and the token is checked between them. The settings and pixels
 /// are OpenCV's (CancellableWebpTests compare them).
 /// </summary>
 internal static unsafe class CancellableWebp
@@ -21,6 +21,12 @@ internal static unsafe class CancellableWebp
     private const int Pieces = 64;
     private const int MinChunk = 4 << 10;
     private const int MaxChunk = 64 << 10;
+
+    /// <summary>
+    /// Rows converted to YUV between two looks at the token in a lossy encode: about a megapixel at the widest
+    /// (16383), a few milliseconds. Even, as the 4:2:0 chroma rows require.
+    /// </summary>
+    internal const int ImportBandRows = 64;
 
     /// <summary>
     /// Encodes an 8-bit image of 1, 3 or 4 channels as OpenCV's imencode(".webp", IMWRITE_WEBP_QUALITY) does:
@@ -47,7 +53,7 @@ internal static unsafe class CancellableWebp
         using (cancellationToken.UnsafeRegister(static state => Volatile.Write(ref *(int*)(nint)state!, 1), (nint)flag))
         {
             bytes = NativeWebp.Encode((byte*)source.Data, source.Width, source.Height, checked((int)source.Step()), source.Channels(),
-                Math.Max(1, quality), quality > 100, flag, out error);
+                Math.Max(1, quality), quality > 100, ImportBandRows, flag, out error);
         }
 
         if (bytes is null && error is null)

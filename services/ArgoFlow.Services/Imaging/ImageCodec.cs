@@ -22,6 +22,9 @@ public static class ImageCodec
         new((ImwriteFlags)19, 128), // IMWRITE_PNG_FILTER = IMWRITE_PNG_FILTER_PAETH
     ];
 
+    /// <summary>Whether WebP goes through the cancellable native codec ("on (...)") or OpenCV ("off (why)").</summary>
+    public static string WebpCodecStatus => NativeWebp.Status;
+
     /// <summary>The JPEG decode reductions libjpeg offers, largest first.</summary>
     public static IReadOnlyList<int> Reductions { get; } = [8, 4, 2];
 

@@ -19,7 +19,7 @@ internal static unsafe partial class NativeWebp
 
     private const string Library = "argoflow_webp";
     private const string WebpLibrary = "libargoflow_libwebp.so";
-    private const int ExpectedVersion = 1;
+    private const int ExpectedVersion = 2;
     private static readonly Lazy<(bool Available, string Reason)> State = new(Probe);
 
     /// <summary>Whether the cancellable WebP codec can be used in this process.</summary>
@@ -29,17 +29,19 @@ internal static unsafe partial class NativeWebp
     public static string Status => State.Value.Reason;
 
     /// <summary>
-    /// Encodes 3 (BGR) or 4 (BGRA) channel pixels, lossy at <paramref name="quality"/> or lossless. Null with
+    /// Encodes 3 (BGR) or 4 (BGRA) channel pixels, lossy at <paramref name="quality"/> or lossless; a lossy encode
+    /// converts to YUV in bands of <paramref name="bandRows"/> rows (0: in one call), looking at the flag between
+    /// them (the conversion reports no progress). Null with
     /// <paramref name="error"/> null when <paramref name="cancel"/> was set meanwhile; null with libwebp's error
     /// name (VP8_ENC_ERROR_...) when it failed.
     /// </summary>
     public static byte[]? Encode(byte* pixels, int width, int height, int stride, int channels, float quality, bool lossless,
-        int* cancel, out string? error)
+        int bandRows, int* cancel, out string? error)
     {
         var message = stackalloc byte[256];
         byte* output;
         nuint size;
-        var code = afw_encode(pixels, width, height, stride, channels, quality, lossless ? 1 : 0, cancel, &output, &size, message, 256);
+        var code = afw_encode(pixels, width, height, stride, channels, quality, lossless ? 1 : 0, bandRows, cancel, &output, &size, message, 256);
         error = code < 0 ? Text(message) : null;
         if (code != 0)
         {
@@ -149,7 +151,7 @@ internal static unsafe partial class NativeWebp
 
     [LibraryImport(Library)]
     private static partial int afw_encode(byte* pixels, int width, int height, int stride, int channels, float quality, int lossless,
-        int* cancel, byte** output, nuint* size, byte* message, int messageSize);
+        int bandRows, int* cancel, byte** output, nuint* size, byte* message, int messageSize);
 
     [LibraryImport(Library)]
     private static partial void afw_free(byte* data);

@@ -27,7 +27,7 @@
 #include <webp/decode.h>
 #include <webp/encode.h>
 
-#define AFW_VERSION 1
+#define AFW_VERSION 2
 
 static struct {
     int loaded;
@@ -36,6 +36,7 @@ static struct {
     int (*import_bgr)(WebPPicture *, const uint8_t *, int);
     int (*import_bgra)(WebPPicture *, const uint8_t *, int);
     int (*encode)(const WebPConfig *, WebPPicture *);
+    int (*picture_alloc)(WebPPicture *);
     void (*picture_free)(WebPPicture *);
     VP8StatusCode (*get_features)(const uint8_t *, size_t, WebPBitstreamFeatures *, int);
     WebPIDecoder *(*inew_rgb)(WEBP_CSP_MODE, uint8_t *, size_t, int);
@@ -64,13 +65,14 @@ int afw_load(const char *path, char *message, int message_size) {
     *(void **)&lib.import_bgr = dlsym(handle, "WebPPictureImportBGR");
     *(void **)&lib.import_bgra = dlsym(handle, "WebPPictureImportBGRA");
     *(void **)&lib.encode = dlsym(handle, "WebPEncode");
+    *(void **)&lib.picture_alloc = dlsym(handle, "WebPPictureAlloc");
     *(void **)&lib.picture_free = dlsym(handle, "WebPPictureFree");
     *(void **)&lib.get_features = dlsym(handle, "WebPGetFeaturesInternal");
     *(void **)&lib.inew_rgb = dlsym(handle, "WebPINewRGB");
     *(void **)&lib.iupdate = dlsym(handle, "WebPIUpdate");
     *(void **)&lib.idelete = dlsym(handle, "WebPIDelete");
     if (!lib.config_init || !lib.picture_init || !lib.import_bgr || !lib.import_bgra || !lib.encode ||
-        !lib.picture_free || !lib.get_features || !lib.inew_rgb || !lib.iupdate || !lib.idelete) {
+        !lib.picture_alloc || !lib.picture_free || !lib.get_features || !lib.inew_rgb || !lib.iupdate || !lib.idelete) {
         snprintf(message, message_size, "%s lacks a function this codec needs", path);
         return -1;
     }
@@ -127,14 +129,84 @@ static int afw_progress(int percent, const WebPPicture *picture) {
     return *((const afw_output *)picture->custom_ptr)->cancel == 0;
 }
 
+static void copy_plane(uint8_t *dest, int dest_stride, const uint8_t *src, int src_stride, int width, int rows) {
+    int y;
+    for (y = 0; y < rows; y++) {
+        memcpy(dest + (size_t)y * dest_stride, src + (size_t)y * src_stride, (size_t)width);
+    }
+}
+
+/*
+ * The lossy import (BGR(A) to YUV 4:2:0, a pass over the whole image that reports no progress: about 0.2 s for
+ * 49 megapixels) in bands of band_rows rows, with *cancel looked at between bands. Each 2x2 block's chroma and each
+ * pair of rows' alpha handling depend only on those rows, so importing band by band into one picture gives the
+ * planes of a whole-image import (CancellableWebpTests compares the files); band_rows 0 imports in one call.
+ * Returns 1 on success, 0 on failure or cancel.
+ */
+static int import_lossy(WebPPicture *picture, const uint8_t *pixels, int stride, int channels, int band_rows,
+                        const volatile int *cancel) {
+    int y, any_alpha = 0;
+    if (band_rows <= 0 || band_rows >= picture->height) {
+        return channels == 3 ? lib.import_bgr(picture, pixels, stride) : lib.import_bgra(picture, pixels, stride);
+    }
+    band_rows &= ~1; /* even, so a band starts on a chroma row */
+    picture->colorspace = channels == 4 ? WEBP_YUV420A : WEBP_YUV420;
+    if (!lib.picture_alloc(picture)) {
+        return 0;
+    }
+    for (y = 0; y < picture->height; y += band_rows) {
+        WebPPicture band;
+        const uint8_t *rows = pixels + (size_t)y * stride;
+        int height = picture->height - y < band_rows ? picture->height - y : band_rows;
+        int ok;
+        if (*cancel != 0 || !lib.picture_init(&band, WEBP_ENCODER_ABI_VERSION)) {
+            return 0;
+        }
+        band.width = picture->width;
+        band.height = height;
+        ok = channels == 3 ? lib.import_bgr(&band, rows, stride) : lib.import_bgra(&band, rows, stride);
+        if (ok) {
+            copy_plane(picture->y + (size_t)y * picture->y_stride, picture->y_stride, band.y, band.y_stride,
+                       picture->width, height);
+            copy_plane(picture->u + (size_t)(y / 2) * picture->uv_stride, picture->uv_stride, band.u, band.uv_stride,
+                       (picture->width + 1) / 2, (height + 1) / 2);
+            copy_plane(picture->v + (size_t)(y / 2) * picture->uv_stride, picture->uv_stride, band.v, band.uv_stride,
+                       (picture->width + 1) / 2, (height + 1) / 2);
+            if (channels == 4 && band.a != NULL) {
+                any_alpha = 1;
+                copy_plane(picture->a + (size_t)y * picture->a_stride, picture->a_stride, band.a, band.a_stride,
+                           picture->width, height);
+            } else if (channels == 4) {
+                int row;
+                for (row = 0; row < height; row++) {
+                    memset(picture->a + (size_t)(y + row) * picture->a_stride, 0xFF, (size_t)picture->width);
+                }
+            }
+        }
+        if (!ok) {
+            picture->error_code = band.error_code;
+        }
+        lib.picture_free(&band);
+        if (!ok) {
+            return 0;
+        }
+    }
+    if (channels == 4 && !any_alpha) {
+        /* A whole-image import of an opaque image has no alpha plane; the block stays owned by memory_. */
+        picture->a = NULL;
+        picture->colorspace = WEBP_YUV420;
+    }
+    return 1;
+}
+
 /*
  * Encodes width x height pixels of 3 (BGR) or 4 (BGRA) channels, rows `stride` bytes apart, lossy at quality
- * (1-100) or lossless (quality ignored: 70, as OpenCV's WebPEncodeLossless* calls use). Returns 0 with the file in
- * *out (free it with afw_free) and its length in *out_size, 1 when *cancel became non-zero (nothing to free), or
- * -1 with libwebp's error name in message.
+ * (1-100) or lossless (quality ignored: 70, as OpenCV's WebPEncodeLossless* calls use); a lossy import goes in
+ * bands of band_rows rows (0: one call). Returns 0 with the file in *out (free it with afw_free) and its length in
+ * *out_size, 1 when *cancel became non-zero (nothing to free), or -1 with libwebp's error name in message.
  */
 int afw_encode(const uint8_t *pixels, int width, int height, int stride, int channels, float quality, int lossless,
-               const volatile int *cancel, uint8_t **out, size_t *out_size, char *message, int message_size) {
+               int band_rows, const volatile int *cancel, uint8_t **out, size_t *out_size, char *message, int message_size) {
     WebPConfig config;
     WebPPicture picture;
     afw_output output = {NULL, 0, 0, cancel};
@@ -161,8 +233,9 @@ int afw_encode(const uint8_t *pixels, int width, int height, int stride, int cha
     picture.writer = afw_write;
     picture.custom_ptr = &output;
     picture.progress_hook = afw_progress;
-    ok = channels == 3 ? lib.import_bgr(&picture, pixels, stride) : lib.import_bgra(&picture, pixels, stride);
-    /* The import (a colour conversion of the whole image) has no hook: look once more before the encode. */
+    ok = lossless ? (channels == 3 ? lib.import_bgr(&picture, pixels, stride) : lib.import_bgra(&picture, pixels, stride))
+                  : import_lossy(&picture, pixels, stride, channels, band_rows, cancel);
+    /* The imports have no hook: look once more before the encode. */
     ok = ok && *cancel == 0 && lib.encode(&config, &picture);
     if (!ok) {
         int code = (int)picture.error_code;

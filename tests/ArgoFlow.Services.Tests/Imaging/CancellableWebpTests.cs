@@ -82,6 +82,36 @@ public sealed class CancellableWebpTests
     }
 
     [SkippableFact]
+    public void The_colour_conversion_in_bands_gives_the_file_of_a_whole_image_conversion()
+    {
+        NativeWebpCodec.RequireOrSkip();
+        using var bgr = Photo(1283, 1037); // 1037 rows: the last band of 64 is 13 rows, odd
+        using var opaque = bgr.CvtColor(ColorConversionCodes.BGR2BGRA);
+        using var partly = opaque.Clone(); // alpha in some bands only, so others import without an alpha plane
+        using (var middle = new Mat(partly, new Rect(100, 300, 700, 150)))
+        {
+            Cv2.Randu(middle, Scalar.All(0), Scalar.All(256));
+        }
+
+        foreach (var image in new[] { bgr, opaque, partly })
+        {
+            var whole = Encode(image, 0);
+            foreach (var bandRows in new[] { 2, 64, 1000 })
+            {
+                Assert.Equal(whole, Encode(image, bandRows));
+            }
+        }
+
+        static unsafe byte[]? Encode(Mat image, int bandRows)
+        {
+            var cancel = 0;
+            var bytes = NativeWebp.Encode((byte*)image.Data, image.Width, image.Height, (int)image.Step(), image.Channels(), 80, false, bandRows, &cancel, out var error);
+            Assert.Null(error);
+            return bytes;
+        }
+    }
+
+    [SkippableFact]
     public void Quality_over_100_is_lossless_and_round_trips_exactly_as_in_OpenCV()
     {
         NativeWebpCodec.RequireOrSkip();
