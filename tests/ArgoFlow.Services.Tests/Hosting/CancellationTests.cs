@@ -25,14 +25,15 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
     /// <param name="format">The output format.</param>
     /// <param name="stage">
     /// Where the deadline falls: "early" is a quarter of the call (in the decode); "process" halfway through the
-    /// lanczos resize (cut into bands) and "encode" halfway through the PNG encode (written in bands), from the
-    /// stage times of the uncancelled calls.
+    /// lanczos resize (cut into bands) and "encode" halfway through the PNG encode (written in bands) or the WebP
+    /// encode (libwebp's progress hook), from the stage times of the uncancelled calls.
     /// </param>
     [Theory]
     [InlineData("filter", "jpeg", "early")]
     [InlineData("resize", "jpeg", "early")]
     [InlineData("resize", "jpeg", "process")]
     [InlineData("resize", "png", "encode")]
+    [InlineData("resize", "webp", "encode")]
     public async Task An_expired_call_stops_using_CPU_well_before_the_rest_of_the_call_would_have(string step, string format, string stage)
     {
         await using var test = await TestHost.StartAsync(o => o.Services = [step]);
