@@ -8,8 +8,8 @@ namespace ArgoFlow.Services.Imaging;
 /// WebP encode and decode that a caller who gave up can stop, through libargoflow_webp (<see cref="NativeWebp"/>).
 /// OpenCV's imencode/imdecode are single libwebp calls: a 16383-wide encode kept a core busy for seconds after its
 /// caller left. The encoder stops between bands of its colour conversion or at libwebp's next progress report
-/// (about every 1 % of the encode) once the token is cancelled; the decoder is fed the file in chunks and the token is checked between them. The settings and pixels
-/// are OpenCV's (CancellableWebpTests compare them).
+/// (about every 1 % of the encode) once the token is cancelled; the decoder is fed the file in pieces and the token
+/// is checked between them. The settings and decoded pixels are OpenCV's (CancellableWebpTests compare them).
 /// </summary>
 internal static unsafe class CancellableWebp
 {
