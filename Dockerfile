@@ -9,9 +9,10 @@
 ARG DOTNET_TAG=10.0-noble
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_TAG} AS build
-# gcc and libjpeg-turbo's headers build libargoflow_jpeg.so, the streamed JPEG blur's row-by-row decoder.
+# gcc and libjpeg-turbo's headers build libargoflow_jpeg.so, the streamed JPEG blur's row-by-row decoder; libwebp's
+# build libargoflow_webp.so, the WebP encode and decode a cancelled call stops.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends gcc libc6-dev libjpeg-turbo8-dev \
+ && apt-get install -y --no-install-recommends gcc libc6-dev libjpeg-turbo8-dev libwebp-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files first so the restore layer is reused while only sources change.
@@ -26,14 +27,15 @@ COPY bench/ArgoFlow.Bench/*.csproj bench/ArgoFlow.Bench/
 COPY cli/ArgoFlow.Cli/*.csproj cli/ArgoFlow.Cli/
 RUN dotnet restore cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj
 COPY . .
-RUN dotnet publish cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj -c Release --no-restore -o /out -p:ArgoFlowRequireNativeJpeg=true \
+RUN dotnet publish cli/ArgoFlow.Cli/ArgoFlow.Cli.csproj -c Release --no-restore -o /out -p:ArgoFlowRequireNativeJpeg=true -p:ArgoFlowRequireNativeWebp=true \
  && rm -f /out/*.pdb /out/*.dll.config
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_TAG} AS runtime
 # libOpenCvSharpExtern.so's direct NEEDED entries (readelf -d): GTK 3, gdk/pango/cairo/atk, freetype, harfbuzz,
 # X11, libdrm, libatomic - GTK is linked even though no window is ever opened. libgtk-3-0t64 (Ubuntu 24.04's name)
 # pulls all but the last two; the ldd check below proves nothing is missing. libargoflow_jpeg.so (the streamed
-# JPEG paths) opens libargoflow_libjpeg.so, the build stage's libjpeg-turbo copied beside it, by path.
+# JPEG paths) opens libargoflow_libjpeg.so, the build stage's libjpeg-turbo copied beside it, by path;
+# libargoflow_webp.so likewise opens libargoflow_libwebp.so (no runtime package needed for either).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libgtk-3-0t64 libdrm2 libatomic1 \
  && rm -rf /var/lib/apt/lists/*
@@ -43,7 +45,8 @@ COPY --from=build /out/ ./
 RUN for lib in /app/*.so; do \
       if ldd "$lib" | grep -q 'not found'; then echo "missing libraries for $lib:"; ldd "$lib" | grep 'not found'; exit 1; fi; \
     done \
- && test -f /app/libargoflow_jpeg.so -a -f /app/libargoflow_libjpeg.so || { echo "libargoflow_jpeg missing: the streamed JPEG paths would be off"; exit 1; }
+ && { test -f /app/libargoflow_jpeg.so -a -f /app/libargoflow_libjpeg.so || { echo "libargoflow_jpeg missing: the streamed JPEG paths would be off"; exit 1; }; } \
+ && { test -f /app/libargoflow_webp.so -a -f /app/libargoflow_libwebp.so || { echo "libargoflow_webp missing: a cancel could not stop a WebP encode or decode"; exit 1; }; }
 
 ARG INCLUDE_MODEL=true
 RUN mkdir -p /opt/argoflow/models /data \

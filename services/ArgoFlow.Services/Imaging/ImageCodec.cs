@@ -22,6 +22,9 @@ public static class ImageCodec
         new((ImwriteFlags)19, 128), // IMWRITE_PNG_FILTER = IMWRITE_PNG_FILTER_PAETH
     ];
 
+    /// <summary>Whether WebP goes through the cancellable native codec ("on (...)") or OpenCV ("off (why)").</summary>
+    public static string WebpCodecStatus => NativeWebp.Status;
+
     /// <summary>The JPEG decode reductions libjpeg offers, largest first.</summary>
     public static IReadOnlyList<int> Reductions { get; } = [8, 4, 2];
 
@@ -40,9 +43,10 @@ public static class ImageCodec
 
     /// <summary>
     /// As above; a token that can be cancelled makes a JPEG decode stop within one MCU row of its cancellation
-    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, and a PNG decode within
-    /// one band of about 1 MB of rows (<see cref="PngDecoder"/>, same pixels); else OpenCV decodes it whole. Without
-    /// a token it is always OpenCV's decode, which the tests use as the reference.
+    /// (<see cref="CancellableJpegDecode"/>, same pixels) where the native decoder takes it, a PNG decode within
+    /// one band of about 1 MB of rows (<see cref="PngDecoder"/>, same pixels) and a WebP decode within one chunk of
+    /// the file (<see cref="CancellableWebp"/>, same pixels); else OpenCV decodes it whole. Without a token it is
+    /// always OpenCV's decode, which the tests use as the reference.
     /// </summary>
     public static Mat Decode(ReadOnlySpan<byte> data, ImageLimits limits, string uri, Func<int, int, int>? reductionFor, out Size sourceSize,
         CancellationToken cancellationToken)
@@ -67,9 +71,12 @@ public static class ImageCodec
     }
 
     private static Mat? CancellableDecode(ReadOnlySpan<byte> data, ImageHeader header, int reduction, string uri, CancellationToken cancellationToken) =>
-        header.Format == "png"
-            ? PngDecoder.TryDecode(data, uri, cancellationToken)
-            : CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken);
+        header.Format switch
+        {
+            "png" => PngDecoder.TryDecode(data, uri, cancellationToken),
+            "webp" => CancellableWebp.TryDecode(data, header, uri, cancellationToken),
+            _ => CancellableJpegDecode.TryDecode(data, header, reduction, uri, cancellationToken),
+        };
 
     private static Mat OpenCvDecode(ReadOnlySpan<byte> data, int reduction, string uri)
     {
@@ -133,7 +140,9 @@ public static class ImageCodec
     /// Encodes to jpeg, png or webp; quality applies to jpeg and webp. A JPEG of a megapixel or more is encoded in
     /// strips on every core and joined with restart markers (<see cref="StripJpegEncoder"/>): the same pixels as a
     /// one-thread encode, in about half the time on two cores. JPEG and PNG stop between strips or bands when
-    /// <paramref name="cancellationToken"/> is cancelled; WebP is one native call that runs to its end.
+    /// <paramref name="cancellationToken"/> is cancelled, WebP at libwebp's next progress report
+    /// (<see cref="CancellableWebp"/>, OpenCV's settings; OpenCV's encoder, which runs to its end, when the
+    /// native codec was not built).
     /// </summary>
     public static byte[] Encode(Mat image, string format, int quality, CancellationToken cancellationToken = default)
     {
@@ -151,7 +160,7 @@ public static class ImageCodec
                     Cv2.ImEncode(".png", image, out bytes, PngParameters);
                     break;
                 case "webp":
-                    Cv2.ImEncode(".webp", image, out bytes, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
+                    bytes = CancellableWebp.TryEncode(image, quality, cancellationToken) ?? OpenCvWebp(image, quality);
                     break;
                 default:
                     bytes = StripJpegEncoder.Encode(image, quality, Environment.ProcessorCount, cancellationToken);
@@ -165,6 +174,12 @@ public static class ImageCodec
 
         // OpenCV reports some refusals (libwebp's, libpng's) only as an empty result.
         return bytes.Length > 0 ? bytes : throw StepException.Conflict($"the {format} encoder wrote nothing for a {image.Width}x{image.Height} image");
+    }
+
+    private static byte[] OpenCvWebp(Mat image, int quality)
+    {
+        Cv2.ImEncode(".webp", image, out var bytes, new ImageEncodingParam(ImwriteFlags.WebPQuality, quality));
+        return bytes;
     }
 
     /// <summary>

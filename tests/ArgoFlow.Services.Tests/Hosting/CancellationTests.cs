@@ -27,7 +27,8 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
     /// Where the deadline falls: "early" is a quarter of the call (in the decode); "decode" halfway through the
     /// decode of a call that is little else (an area resize to width 700, so an uninterruptible decode fails it),
     /// "process" halfway through the lanczos resize or the median (cut into bands) and "encode" halfway through the
-    /// PNG encode (written in bands), from the stage times of the uncancelled calls.
+    /// PNG encode (written in bands) or the WebP encode (libwebp's progress hook), from the stage times of the
+    /// uncancelled calls.
     /// </param>
     /// <param name="input">The input's format: a JPEG or a PNG (decoded in bands by PngDecoder) of the same photo.</param>
     [Theory]
@@ -35,6 +36,7 @@ public sealed partial class CancellationTests(ITestOutputHelper output)
     [InlineData("resize", "jpeg", "early")]
     [InlineData("resize", "jpeg", "process")]
     [InlineData("resize", "png", "encode")]
+    [InlineData("resize", "webp", "encode")]
     [InlineData("resize", "jpeg", "decode", "png")]
     [InlineData("median", "jpeg", "process")]
     public async Task An_expired_call_stops_using_CPU_well_before_the_rest_of_the_call_would_have(string step, string format, string stage, string input = "jpg")
