@@ -72,11 +72,32 @@ public class UninterruptibleCallBenchmarks
     [Benchmark, BenchmarkCategory("single calls left")]
     public int AreaByThreeAndAHalf() => Run(o => Cv2.Resize(image, o, new Size(2000, 2000), 0, 0, InterpolationFlags.Area));
 
-    [Benchmark, BenchmarkCategory("single calls left")]
-    public int Grayscale() => Run(o => Cv2.CvtColor(image, o, ColorConversionCodes.BGR2GRAY));
+    [Benchmark(Baseline = true), BenchmarkCategory("grayscale")]
+    public int GrayscaleWhole() => Run(o => Cv2.CvtColor(image, o, ColorConversionCodes.BGR2GRAY));
+
+    [Benchmark, BenchmarkCategory("grayscale")]
+    public int GrayscaleBanded() => Filter(new FilterSettings("grayscale"));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("brightnessContrast")]
+    public int BrightnessContrastWhole() => Run(o => image.ConvertTo(o, -1, 1.2, 10));
+
+    [Benchmark, BenchmarkCategory("brightnessContrast")]
+    public int BrightnessContrastBanded() => Filter(new FilterSettings("brightnessContrast", Brightness: 10, Contrast: 1.2));
 
     [Benchmark, BenchmarkCategory("single calls left")]
-    public int BrightnessContrast() => Run(o => image.ConvertTo(o, -1, 1.2, 10));
+    public int TransposeIntoFaultedMemory() => Run(o =>
+    {
+        o.Create(image.Cols, image.Rows, image.Type());
+        o.SetTo(Scalar.All(0));
+        Cv2.Transpose(image, o);
+    });
+
+    [Benchmark, BenchmarkCategory("single calls left")]
+    public int FaultIn147Megabytes() => Run(o =>
+    {
+        o.Create(image.Rows, image.Cols, image.Type());
+        o.SetTo(Scalar.All(0));
+    });
 
     [Benchmark, BenchmarkCategory("single calls left")]
     public int PixelateWholeFrame() => Filter(new FilterSettings("pixelateRegions") { Regions = [new Rect(0, 0, 7000, 7000)] });

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ArgoFlow.Services.Imaging;
 using OpenCvSharp;
 
 namespace ArgoFlow.Services.Filter;
@@ -39,8 +40,7 @@ internal static unsafe class BandedCanny
         using var candidates = new Mat();
         RowBands.Apply(gray, strong, Reach, (from, to) => Cv2.Canny(from, to, high, high), cancellationToken);
         RowBands.Apply(gray, candidates, Reach, (from, to) => Cv2.Canny(from, to, low, low), cancellationToken);
-        output.Create(gray.Size(), MatType.CV_8UC1);
-        output.SetTo(Scalar.All(0));
+        MatBands.CreateZeroed(output, gray.Rows, gray.Cols, MatType.CV_8UC1, cancellationToken);
         Connect(strong, candidates, output, cancellationToken);
     }
 

@@ -141,8 +141,19 @@ internal static unsafe class CancellableJpegDecode
             var turned = image;
             if (orientation >= 5)
             {
+                // Faulted in band by band first, so the transposition itself is the only uncancellable part.
                 turned = new Mat();
-                Cv2.Transpose(image, turned);
+                try
+                {
+                    MatBands.CreateZeroed(turned, image.Cols, image.Rows, image.Type(), cancellationToken);
+                    Cv2.Transpose(image, turned);
+                }
+                catch
+                {
+                    turned.Dispose();
+                    throw;
+                }
+
                 image.Dispose();
                 image = turned;
                 cancellationToken.ThrowIfCancellationRequested();

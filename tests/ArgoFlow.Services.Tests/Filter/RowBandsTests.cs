@@ -67,6 +67,29 @@ public sealed class RowBandsTests(RowBandsTests.Photo photo) : IClassFixture<Row
     }
 
     [Fact]
+    public void Banded_grayscale_brightness_and_pixelation_are_one_whole_image_call()
+    {
+        using var gray = new Mat();
+        Cv2.CvtColor(_image, gray, ColorConversionCodes.BGR2GRAY);
+        AssertSame(gray, new FilterSettings("grayscale"));
+
+        using var adjusted = new Mat();
+        _image.ConvertTo(adjusted, -1, 1.3, -12.5);
+        AssertSame(adjusted, new FilterSettings("brightnessContrast", Brightness: -12.5, Contrast: 1.3));
+
+        var region = new Rect(13, 7, 1900, 1400);
+        using var pixelated = _image.Clone();
+        using (var roi = new Mat(pixelated, region))
+        using (var tiny = new Mat())
+        {
+            Cv2.Resize(roi, tiny, new Size(1900 / 16, 1400 / 16), 0, 0, InterpolationFlags.Area);
+            Cv2.Resize(tiny, roi, region.Size, 0, 0, InterpolationFlags.Nearest);
+        }
+
+        AssertSame(pixelated, new FilterSettings("pixelateRegions") { Regions = [region] });
+    }
+
+    [Fact]
     public void Small_images_and_short_bands_take_one_call()
     {
         Assert.Equal(0, RowBands.BandRows(999, 1000, 49));
