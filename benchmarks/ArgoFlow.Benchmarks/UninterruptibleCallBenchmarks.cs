@@ -63,6 +63,32 @@ public class UninterruptibleCallBenchmarks
         return output.Rows;
     }
 
+    [Benchmark(Baseline = true), BenchmarkCategory("cubic 7000 -> 5999 (no bands)")]
+    public int CubicWhole() => Run(o => Cv2.Resize(image, o, new Size(5999, 5999), 0, 0, InterpolationFlags.Cubic));
+
+    [Benchmark, BenchmarkCategory("cubic 7000 -> 5999 (no bands)")]
+    public int CubicFaultedFirst()
+    {
+        using var output = Resizer.Resize(image, new ResizeSettings(5999, 5999, null, "stretch", "cubic"), null, CancellationToken.None);
+        return output.Rows;
+    }
+
+    [Benchmark, BenchmarkCategory("single calls left")]
+    public int CubicIntoFaultedMemory() => Run(o =>
+    {
+        o.Create(5999, 5999, image.Type());
+        o.SetTo(Scalar.All(0));
+        Cv2.Resize(image, o, new Size(5999, 5999), 0, 0, InterpolationFlags.Cubic);
+    });
+
+    [Benchmark, BenchmarkCategory("single calls left")]
+    public int LinearIntoFaultedMemory() => Run(o =>
+    {
+        o.Create(5999, 5999, image.Type());
+        o.SetTo(Scalar.All(0));
+        Cv2.Resize(image, o, new Size(5999, 5999), 0, 0, InterpolationFlags.Linear);
+    });
+
     [Benchmark, BenchmarkCategory("single calls left")]
     public int LanczosJustUnder4Mpixels() => Run(o => Cv2.Resize(image, o, new Size(1999, 1999), 0, 0, InterpolationFlags.Lanczos4));
 
