@@ -3,6 +3,7 @@
 # concurrency 8 against one `argoflow serve` pinned to core 0, then against two pinned to cores 0 and 1, and how
 # the calls split between the two (from each replica's /metrics). Runs the pair ROUNDS times, alternating.
 # Usage: benchmarks/scale-out.sh [ITERATIONS=400] [ROUNDS=3] [--service resize|detect|filter]
+# Environment: WARMUP (warm-up pipelines per run, default 40); CLIENT_ENV ("NAME=VALUE ..." for the client only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations=${1:-400}
@@ -18,7 +19,8 @@ wait_serving 18082
 echo "start: $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 bench() { # TARGET -> "pipelines/s failed"
-  "$argoflow" bench --local --modes warm --services "$1" --work-dir "$work" --iterations "$iterations" --warmup 40 \
+  # shellcheck disable=SC2086
+  env ${CLIENT_ENV:-} "$argoflow" bench --local --modes warm --services "$1" --work-dir "$work" --iterations "$iterations" --warmup "${WARMUP:-40}" \
     --concurrency 8 "${service[@]}" --output json | jq -r '.modes[] | select(.name == "warm") | "\(.throughputPerSecond) \(.failures)"'
 }
 
