@@ -6,7 +6,7 @@ namespace ArgoFlow.Services.Tests.Support;
 
 /// <summary>
 /// An HTTP/1.1 server on 127.0.0.1:0 that answers every request with one status and no body, the way a failing S3
-/// (or a proxy in front of it) answers HEAD 500/502/503. Counts the requests it answered.
+/// (or a proxy in front of it) answers HEAD 500/502/503. Counts the requests it answered (or was about to).
 /// </summary>
 internal sealed class ErrorHttpServer : IAsyncDisposable
 {
@@ -81,9 +81,11 @@ internal sealed class ErrorHttpServer : IAsyncDisposable
                     seen.Append(Encoding.Latin1.GetString(buffer, 0, read));
                 }
 
+                // Counted before the answer goes out: the client can read it, fail and have the test look at the count
+                // before this thread would get past the write.
+                Interlocked.Increment(ref _answered);
                 var reply = $"HTTP/1.1 {_status} Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(reply), cancellationToken);
-                Interlocked.Increment(ref _answered);
             }
             catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
             {
