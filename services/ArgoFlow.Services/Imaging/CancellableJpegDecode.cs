@@ -18,13 +18,15 @@ internal static unsafe class CancellableJpegDecode
     /// Decodes the JPEG <paramref name="data"/> (already through <see cref="ImageCodec.CheckedHeader"/>) at
     /// 1/<paramref name="reduction"/> into a BGR Mat the caller disposes. Null when this path does not apply and
     /// nothing was done: the native decoder is not loaded, the image is not a JPEG, its EXIF orientation cannot be
-    /// read, or it is one libargoflow_jpeg leaves to OpenCV (12-bit). A CMYK or YCCK JPEG is decoded to CMYK rows and
+    /// made out, or it is one libargoflow_jpeg leaves to OpenCV (12-bit). A CMYK or YCCK JPEG is decoded to CMYK rows and
     /// converted as OpenCV converts them (<see cref="CmykRows"/>). An EXIF orientation is applied after the
     /// decode as OpenCV's imdecode applies it (<see cref="Orient"/>). Data libjpeg refuses fails as
     /// undecodable, as OpenCV's decode does; a cancelled token throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public static Mat? TryDecode(ReadOnlySpan<byte> data, ImageHeader header, int reduction, string uri, CancellationToken cancellationToken)
     {
+        // 0 is an orientation this reader cannot make out (a value outside 1-8, a damaged EXIF block); OpenCV's own EXIF
+        // reader may still find one in it (it does in a block whose byte order mark is damaged), so OpenCV decodes it.
         var orientation = header.Format == "jpeg" ? ImageHeader.JpegOrientation(data) : 0;
         if (!NativeJpeg.Available || orientation is < 1 or > 8)
         {

@@ -53,8 +53,16 @@ public static class ImageCodec
     {
         var header = CheckedHeader(data, limits, uri);
         var reduction = header.Format == "jpeg" && reductionFor is not null ? reductionFor(header.Width, header.Height) : 1;
-        var mat = (cancellationToken.CanBeCanceled ? CancellableDecode(data, header, reduction, uri, cancellationToken) : null)
-            ?? OpenCvDecode(data, reduction, uri);
+        var mat = cancellationToken.CanBeCanceled ? CancellableDecode(data, header, reduction, uri, cancellationToken) : null;
+        if (mat is null && cancellationToken.CanBeCanceled && header.Pixels > MaxWholeDecodePixels && DeclinedByCancellableDecoder(header, data))
+        {
+            // The interruptible decoder declined this file (an animated PNG or WebP, a 12-bit JPEG, PNG image data split
+            // by another chunk): OpenCV would decode it in one call a cancel cannot stop, about 30 ns a pixel here.
+            throw StepException.TooLarge(uri, string.Create(CultureInfo.InvariantCulture,
+                $"this {header.Width}x{header.Height} {header.Format} is of a kind only decoded in one uninterruptible call (animated, 12-bit, or image data split by another chunk), taken up to {MaxWholeDecodePixels} pixels"));
+        }
+
+        mat ??= OpenCvDecode(data, reduction, uri);
 
         // IMREAD_COLOR applies the EXIF orientation, so a rotated JPEG decodes with its sides swapped.
         var (w, h) = ((header.Width + reduction - 1) / reduction, (header.Height + reduction - 1) / reduction);
@@ -69,6 +77,25 @@ public static class ImageCodec
 
         return mat;
     }
+
+    /// <summary>
+    /// The most pixels an image the interruptible decoders decline may have when the call can be cancelled: OpenCV
+    /// decodes it in one call of about 30 ns a pixel here (a 7000x5250 PNG: 1.1 s), so 6 Mpixels keep that call
+    /// under the 200 ms a cancelled call may go on for (docs/reliability.md).
+    /// </summary>
+    public const long MaxWholeDecodePixels = 6_000_000;
+
+    /// <summary>
+    /// Whether an interruptible decoder for the format is there and turned this file down. A JPEG whose EXIF
+    /// orientation cannot be made out is not counted: such photos are ordinary (cameras write odd values), and
+    /// OpenCV decodes them whole whatever their size.
+    /// </summary>
+    private static bool DeclinedByCancellableDecoder(ImageHeader header, ReadOnlySpan<byte> data) => header.Format switch
+    {
+        "png" => true,
+        "webp" => NativeWebp.Available,
+        _ => NativeJpeg.Available && ImageHeader.JpegOrientation(data) != 0,
+    };
 
     private static Mat? CancellableDecode(ReadOnlySpan<byte> data, ImageHeader header, int reduction, string uri, CancellationToken cancellationToken) =>
         header.Format switch

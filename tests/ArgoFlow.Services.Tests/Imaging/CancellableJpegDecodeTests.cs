@@ -79,6 +79,28 @@ public sealed class CancellableJpegDecodeTests
         }
     }
 
+    [SkippableFact]
+    public void A_jpeg_whose_exif_orientation_cannot_be_made_out_is_left_to_OpenCV_at_any_size()
+    {
+        NativeDecoder.RequireOrSkip();
+        using var photo = Cv2.ImRead(SharedData.Image("3.jpg"), ImreadModes.Color);
+        using var large = photo.Resize(new Size(3000, 2010), 0, 0, InterpolationFlags.Linear); // over 6 Mpixels
+        var upright = large.ImEncode(".jpg");
+        var outOfRange = ImageCodecTests.WithExifOrientation(upright, 42);
+        var broken = ImageCodecTests.WithExifOrientation(upright, 6);
+        broken[2 + 4 + 6] = (byte)'X'; // the TIFF byte order mark: OpenCV still reads orientation 6 from it
+
+        foreach (var data in new[] { outOfRange, broken })
+        {
+            Assert.Equal(0, ImageHeader.JpegOrientation(data));
+            var header = ImageCodec.CheckedHeader(data, Limits, "in.jpg");
+            Assert.Null(CancellableJpegDecode.TryDecode(data, header, 1, "in.jpg", CancellationToken.None));
+            using var decoded = ImageCodec.Decode(data, Limits, "in.jpg", null, out _, new CancellationTokenSource().Token);
+            using var expected = Cv2.ImDecode(data, ImreadModes.Color);
+            AssertSameBytes(expected, decoded, "orientation not made out");
+        }
+    }
+
     [SkippableTheory]
     [InlineData(false, 61, 45, 1)]
     [InlineData(true, 61, 45, 1)]
