@@ -52,6 +52,7 @@ public static class WarmHost
                 "fix the flags, ARGOFLOW_* environment variables or appsettings.json values named above");
         }
 
+        ThreadPoolFloor.Raise(options.MaxConcurrency, options.Services.Count);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "argoflow", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         (options.ConfigureLogging ?? DefaultLogging)(builder.Logging);
