@@ -50,70 +50,45 @@ internal static unsafe class CancellableJpegDecode
             Mat upright;
             using (decoder)
             {
-                upright = channels == 4
-                    ? ReadCmyk(decoder, width, height, uri, cancellationToken)
-                    : Read(decoder, width, height, uri, cancellationToken);
+                upright = Read(decoder, width, height, channels, uri, cancellationToken);
             }
 
             return Orient(upright, orientation, cancellationToken);
         }
     }
 
-    /// <summary>Reads CMYK rows a band at a time into a buffer and converts each band into the BGR Mat.</summary>
-    private static Mat ReadCmyk(NativeJpeg.Decoder decoder, int width, int height, string uri, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the rows a band at a time straight into the BGR Mat, or, for CMYK rows (<paramref name="channels"/> 4),
+    /// into a buffer each band is converted from.
+    /// </summary>
+    private static Mat Read(NativeJpeg.Decoder decoder, int width, int height, int channels, string uri, CancellationToken cancellationToken)
     {
         var mat = new Mat(height, width, MatType.CV_8UC3);
-        var band = new byte[(long)width * 4 * BandRows];
+        var cmyk = channels == 4 ? new byte[(long)width * 4 * BandRows] : null;
         try
         {
             var destination = (byte*)mat.Data;
             var step = mat.Step();
-            fixed (byte* cmyk = band)
+            fixed (byte* staged = cmyk)
             {
                 for (var row = 0; row < height;)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var got = decoder.Read(cmyk, width * 4L, Math.Min(BandRows, height - row));
+                    var got = cmyk is null
+                        ? decoder.Read(destination + (row * step), step, Math.Min(BandRows, height - row))
+                        : decoder.Read(staged, width * 4L, Math.Min(BandRows, height - row));
                     if (got <= 0)
                     {
                         throw StepException.Undecodable(uri, got < 0 ? decoder.Message : $"the image data ended at row {row} of {height}");
                     }
 
-                    for (var i = 0; i < got; i++)
+                    for (var i = 0; cmyk is not null && i < got; i++)
                     {
-                        CmykRows.ToBgr(new ReadOnlySpan<byte>(cmyk + (i * width * 4L), width * 4), new Span<byte>(destination + ((row + i) * step), width * 3));
+                        CmykRows.ToBgr(new ReadOnlySpan<byte>(staged + (i * width * 4L), width * 4), new Span<byte>(destination + ((row + i) * step), width * 3));
                     }
 
                     row += got;
                 }
-            }
-
-            return mat;
-        }
-        catch
-        {
-            mat.Dispose();
-            throw;
-        }
-    }
-
-    private static Mat Read(NativeJpeg.Decoder decoder, int width, int height, string uri, CancellationToken cancellationToken)
-    {
-        var mat = new Mat(height, width, MatType.CV_8UC3);
-        try
-        {
-            var destination = (byte*)mat.Data;
-            var step = mat.Step();
-            for (var row = 0; row < height;)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var got = decoder.Read(destination + (row * step), step, Math.Min(BandRows, height - row));
-                if (got <= 0)
-                {
-                    throw StepException.Undecodable(uri, got < 0 ? decoder.Message : $"the image data ended at row {row} of {height}");
-                }
-
-                row += got;
             }
 
             return mat;

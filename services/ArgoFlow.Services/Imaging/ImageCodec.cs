@@ -59,7 +59,7 @@ public static class ImageCodec
             // The interruptible decoder declined this file (an animated PNG or WebP, a 12-bit JPEG, PNG image data split
             // by another chunk): OpenCV would decode it in one call a cancel cannot stop, about 30 ns a pixel here.
             throw StepException.TooLarge(uri, string.Create(CultureInfo.InvariantCulture,
-                $"this {header.Width}x{header.Height} {header.Format} is of a kind only decoded in one uninterruptible call (animated, 12-bit, or image data split by another chunk), taken up to {MaxWholeDecodePixels} pixels"));
+                $"a {header.Width}x{header.Height} {header.Format} of a kind only OpenCV decodes, in one call a cancel cannot stop (animated, 12-bit, or image data split by another chunk), is taken up to {MaxWholeDecodePixels} pixels"));
         }
 
         mat ??= OpenCvDecode(data, reduction, uri);

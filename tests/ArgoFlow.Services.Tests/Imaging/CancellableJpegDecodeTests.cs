@@ -165,7 +165,7 @@ public sealed class CancellableJpegDecodeTests
         var data = File.ReadAllBytes(SharedData.Image("2.jpg"));
         var bogus = (byte[])data.Clone();
         bogus[2 + 2 + 2 + 14 + 2 + 2 + 2] ^= 0xFF; // inside the first segments: a broken marker or table
-        byte[] rotated = [.. data[..2], .. ExifOrientation6(), .. data[2..]];
+        var rotated = ImageCodecTests.WithExifOrientation(data, 6);
 
         var cancellable = Record.Exception(() => ImageCodec.Decode(bogus, Limits, "bogus.jpg", null, out _, new CancellationTokenSource().Token));
         var openCv = Record.Exception(() => ImageCodec.Decode(bogus, Limits, "bogus.jpg"));
@@ -198,13 +198,4 @@ public sealed class CancellableJpegDecodeTests
         2 => ImreadModes.ReducedColor2,
         _ => ImreadModes.Color,
     };
-
-    /// <summary>An APP1 EXIF segment (little-endian) whose IFD0 says orientation 6.</summary>
-    private static byte[] ExifOrientation6()
-    {
-        byte[] tiff = [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0];
-        byte[] payload = [.. "Exif\0\0"u8.ToArray(), .. tiff];
-        var length = payload.Length + 2;
-        return [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload];
-    }
 }
