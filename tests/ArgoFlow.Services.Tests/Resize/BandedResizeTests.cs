@@ -59,6 +59,7 @@ public sealed class BandedResizeTests(BandedResizeTests.LargePhoto large, ITestO
         // 5250 and 4499 (11 x 409) share no factor: no row band but the first starts on a whole output row.
         var size = new Size(width, height);
         Assert.Equal(0, BandedResize.BandRows(5250, size));
+        Assert.Equal(width == 6000, BandedResize.BandRows(7000, new Size(height, width)) > 0); // the columns line up
 
         using var banded = new Mat();
         BandedResize.Resize(_photo, banded, size, Resizer.Interpolation(interpolation));
